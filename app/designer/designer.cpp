@@ -1,14 +1,17 @@
 // Starting the designer window, and rendering it offscreen for --screenshot.
 #include "designer/designer.h"
 
-#include <QCommandLineParser>
-#include <QGuiApplication>
-#include <QImage>
-#include <QQmlApplicationEngine>
-#include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
 #include <cstdio>
 
+#include "designer/canvas_benchmark.h"
 #include "document/document_controller.h"
 
 Q_IMPORT_QML_PLUGIN(SkydraftPlugin)
@@ -21,9 +24,63 @@ void fail(const QString& message) {
     std::fprintf(stderr, "skydraft: %s\n", message.toLocal8Bit().constData());
 }
 
+/// True while some Image in the tree is still loading (QQuickImageBase::Status::Loading).
+bool imagesLoading(QQuickItem* item) {
+    if (!item) {
+        return false;
+    }
+    const QVariant status = item->property("status");
+    if (status.isValid() && item->metaObject()->indexOfProperty("sourceSize") >= 0 &&
+        status.toInt() == 2) {
+        return true;
+    }
+    const auto children = item->childItems();
+    return std::any_of(children.begin(), children.end(), imagesLoading);
+}
+
 }  // namespace
 
+QQuickWindow* loadDesignerWindow(QQmlApplicationEngine& engine, DocumentController& controller) {
+    if (QQuickStyle::name().isEmpty()) {
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    }
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
+    bool failed = false;
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &engine,
+        [&failed] { failed = true; }, Qt::DirectConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Skydraft/Main.qml")));
+    if (failed || engine.rootObjects().isEmpty()) {
+        fail(QStringLiteral("the designer's QML could not be loaded"));
+        return nullptr;
+    }
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().front());
+    if (!window) {
+        fail(QStringLiteral("the designer's root object is not a window"));
+    }
+    return window;
+}
+
+QImage grabDesignerWindow(QQuickWindow* window) {
+    QElapsedTimer timer;
+    timer.start();
+    QCoreApplication::processEvents();
+    while (imagesLoading(window->contentItem()) && timer.elapsed() < 5000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return window->grabWindow();
+}
+
 int runDesigner(int argc, char* argv[]) {
+    // Rendering without a window system needs no display: use the offscreen platform.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if ((arg.startsWith("--screenshot") || arg == "--bench-canvas") &&
+            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+    }
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Skydraft"));
     QGuiApplication::setOrganizationName(QStringLiteral("Skydraft"));
@@ -38,13 +95,22 @@ int runDesigner(int argc, char* argv[]) {
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Window size for --screenshot (WxH)."),
                                   QStringLiteral("WxH"), QStringLiteral("1400x900"));
+    const QCommandLineOption bench(
+        QStringLiteral("bench-canvas"),
+        QStringLiteral("Time the first frame and panning/zooming frames of FILE (or of a "
+                       "generated 2,000-element diagram) offscreen, print the figures and exit."));
     parser.addOption(screenshot);
     parser.addOption(size);
+    parser.addOption(bench);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .skydraft file."));
     parser.process(app);
 
-    DocumentController controller;
     const QStringList files = parser.positionalArguments();
+    if (parser.isSet(bench)) {
+        return runCanvasBenchmark(files.value(0));
+    }
+
+    DocumentController controller;
     if (!files.isEmpty() && !controller.openFile(files.front())) {
         fail(controller.errorString());
         if (parser.isSet(screenshot)) {
@@ -53,20 +119,8 @@ int runDesigner(int argc, char* argv[]) {
     }
 
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
-    bool failed = false;
-    QObject::connect(
-        &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
-        [&failed] { failed = true; }, Qt::DirectConnection);
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Skydraft/Main.qml")));
-    if (failed || engine.rootObjects().isEmpty()) {
-        fail(QStringLiteral("the designer's QML could not be loaded"));
-        return 2;
-    }
-    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().front());
+    QQuickWindow* window = loadDesignerWindow(engine, controller);
     if (!window) {
-        fail(QStringLiteral("the designer's root object is not a window"));
         return 2;
     }
 
@@ -79,9 +133,9 @@ int runDesigner(int argc, char* argv[]) {
             return 2;
         }
         window->resize(width, height);
-        QMetaObject::invokeMethod(window, "fitToContent");
         QCoreApplication::processEvents();
-        const QImage image = window->grabWindow();
+        QMetaObject::invokeMethod(window, "fitToContent");
+        const QImage image = grabDesignerWindow(window);
         if (image.isNull() || !image.save(parser.value(screenshot), "PNG")) {
             fail(QStringLiteral("could not write the screenshot to ") + parser.value(screenshot));
             return 2;
