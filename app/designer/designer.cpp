@@ -52,9 +52,24 @@ int runDesigner(int argc, char* argv[]) {
         }
     }
 
+    QSize windowSize(1400, 900);
+    if (parser.isSet(screenshot)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        windowSize = QSize(wh.value(0).toInt(), wh.value(1).toInt());
+        if (windowSize.width() < 200 || windowSize.height() < 200 || windowSize.width() > 8000 ||
+            windowSize.height() > 8000) {
+            fail(QStringLiteral("--size must be WxH between 200 and 8000, e.g. 1400x900"));
+            return 2;
+        }
+    }
+
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
+    // The size goes in as initial properties: a window that is never shown does not pass a
+    // later resize() on to its content.
+    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)},
+                                 {QStringLiteral("width"), windowSize.width()},
+                                 {QStringLiteral("height"), windowSize.height()}});
     bool failed = false;
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
@@ -71,14 +86,6 @@ int runDesigner(int argc, char* argv[]) {
     }
 
     if (parser.isSet(screenshot)) {
-        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
-        const int width = wh.value(0).toInt();
-        const int height = wh.value(1).toInt();
-        if (width < 200 || height < 200 || width > 8000 || height > 8000) {
-            fail(QStringLiteral("--size must be WxH between 200 and 8000, e.g. 1400x900"));
-            return 2;
-        }
-        window->resize(width, height);
         QMetaObject::invokeMethod(window, "fitToContent");
         QCoreApplication::processEvents();
         const QImage image = window->grabWindow();
