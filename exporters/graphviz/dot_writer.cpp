@@ -231,6 +231,13 @@ public:
                 it->second.ruleIds.insert(finding.ruleId);
             }
         }
+        for (const Connection& c : diagram.connections()) {
+            for (const Id& end : {c.from, c.to}) {
+                if (const Element* e = diagram.element(end); e && e->kind == "vpc") {
+                    m_connectedVpcs.insert(e->id);
+                }
+            }
+        }
     }
 
     std::string write() {
@@ -242,6 +249,14 @@ public:
         writeEdges();
         if (m_options.legend) {
             writeLegend();
+        }
+        if (!m_topRow.empty()) {
+            // The internet and the legend above everything else.
+            std::string row = "{rank=source;";
+            for (const std::string& node : m_topRow) {
+                row += " " + node + ";";
+            }
+            line(row + "}");
         }
         m_out += "}\n";
         return std::move(m_out);
@@ -340,10 +355,10 @@ private:
         if (!m_diagram.name().empty()) {
             title = ", label=<<B>" + htmlLabelText(m_diagram.name()) + "</B>>";
         }
-        line("graph [compound=true, newrank=true, rankdir=TB, nodesep=0.35, ranksep=0.45, "
+        line("graph [compound=true, rankdir=TB, nodesep=0.35, ranksep=0.45, "
              "pad=0.3, fontname=\"" +
              std::string(kFont) + "\", fontsize=16, fontcolor=\"" + std::string(kTextColour) +
-             "\", labelloc=t, labeljust=l, bgcolor=\"#FFFFFF\", id=\"skydraft\"" + title +
+             "\", labelloc=t, labeljust=l, forcelabels=true, bgcolor=\"#FFFFFF\", id=\"skydraft\"" + title +
              (m_options.iconDirectory.empty()
                   ? std::string()
                   : ", imagepath=" + dotQuoted(m_options.iconDirectory)) +
@@ -466,6 +481,13 @@ private:
         line(clusterLabel("vpc", "VPC", "#8C4FFF", displayName(vpc), vpc.stringProperty("cidr"),
                           mark));
         clusterStyle("rounded", "#8C4FFF", "", 1.6, mark);
+        // Connections end on the VPC's box: aim them at an invisible point at its top.
+        const bool connected = m_connectedVpcs.contains(vpc.id);
+        const std::string anchor = "/anchor/" + vpc.id;
+        if (connected) {
+            line(dotQuoted(anchor) + " [label=\"\", shape=point, style=invis, width=0.01];");
+            m_anchors[vpc.id] = anchor;
+        }
 
         std::vector<const Element*> children = childrenOf(vpc.id);
         std::stable_sort(children.begin(), children.end(),
@@ -492,6 +514,10 @@ private:
             if (zone.empty()) {
                 for (const Element* subnet : subnetsByZone[zone]) {
                     writeSubnet(*subnet);
+                    if (connected) {
+                        m_deferred.push_back(dotQuoted(anchor) + " -> " + anchorOf(subnet->id) +
+                                             " [style=invis];");
+                    }
                 }
                 continue;
             }
@@ -509,6 +535,10 @@ private:
                 writeSubnet(*subnet);
             }
             close();
+            if (connected) {
+                m_deferred.push_back(dotQuoted(anchor) + " -> " + anchorOf(subnets.front()->id) +
+                                     " [style=invis];");
+            }
             // Public above private above isolated, one column per zone.
             for (std::size_t i = 1; i < subnets.size(); ++i) {
                 m_stacking.emplace_back(subnets[i - 1]->id, subnets[i]->id);
@@ -519,15 +549,12 @@ private:
             open("subgraph " + dotQuoted("cluster_" + groupId) + " {");
             line("id=" + dotQuoted("config/" + vpc.id) + ";");
             line("label=\"\"; style=\"rounded\"; color=\"#E3E6EA\"; penwidth=1; margin=6;");
-            std::string previous;
+            std::string row = "{rank=same;";
             for (const Element* child : configuration) {
                 writeNode(*child);
-                if (!previous.empty()) {
-                    m_deferred.push_back("{rank=same; " + previous + " -> " +
-                                         dotQuoted(child->id) + " [style=invis];}");
-                }
-                previous = dotQuoted(child->id);
+                row += " " + dotQuoted(child->id) + ";";
             }
+            line(row + "}");
             close();
             m_configurationRows.emplace_back(vpc.id, dotQuoted(configuration.front()->id));
         }
@@ -611,6 +638,7 @@ private:
         if (m_internetGateways.empty()) {
             return;
         }
+        m_topRow.push_back(dotQuoted(kInternetNode));
         std::string table =
             "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">";
         if (m_options.icons) {
@@ -733,7 +761,11 @@ private:
             text += std::string(text.empty() ? "" : "<BR/>") + markNote(*mark);
         }
         if (!text.empty()) {
-            attrs += ", label=<" + text + ">, fontcolor=\"" + std::string(style.colour) + "\"";
+            // Graphviz 2.43 corrupts its heap on labelled flat edges (flat_edges), and edges
+            // without constraint may come out flat: those get an external label instead.
+            const bool mayBeFlat = attributes.find("constraint=false") != std::string::npos;
+            attrs += std::string(mayBeFlat ? ", xlabel=<" : ", label=<") + text +
+                     ">, fontcolor=\"" + std::string(style.colour) + "\"";
         }
         if (!attributes.empty()) {
             attrs += ", " + attributes;
@@ -934,6 +966,7 @@ private:
              "CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\"><B>"
              "Legend</B></FONT></TD></TR>" +
              rows + "</TABLE></FONT>>];");
+        m_topRow.push_back("\"/legend\"");
     }
 
     const Diagram& m_diagram;
@@ -944,6 +977,8 @@ private:
     std::unordered_map<std::string, Mark> m_marks;
     std::unordered_set<std::string> m_written;
     std::unordered_map<std::string, std::string> m_anchors;
+    std::unordered_set<std::string> m_connectedVpcs;
+    std::vector<std::string> m_topRow;
     std::vector<const Element*> m_internetGateways;
     std::set<int> m_subnetExposures;
     std::set<std::string> m_usedEdgeStyles;
