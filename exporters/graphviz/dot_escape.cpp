@@ -98,6 +98,8 @@ std::string htmlEscape(std::string_view text, std::string_view newline) {
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
+            // Graphviz expands \N, \G, ... even in HTML text; "\\" stands for one backslash.
+            case '\\': out += "\\\\"; break;
             case '\n': out += newline; break;
             default: out += c;
         }

@@ -11,8 +11,9 @@ namespace skydraft {
 /// become spaces and invalid UTF-8 becomes U+FFFD. Graphviz reads it back as the original text.
 std::string dotQuoted(std::string_view text);
 
-/// Text for the inside of an HTML-like label: '&', '<', '>' and '"' become entities, a newline
-/// becomes <BR/>, other control characters become spaces and invalid UTF-8 becomes U+FFFD.
+/// Text for the inside of an HTML-like label: '&', '<', '>' and '"' become entities, '\' is
+/// doubled (Graphviz would expand "\N" to the node's name), a newline becomes <BR/>, other
+/// control characters become spaces and invalid UTF-8 becomes U+FFFD.
 std::string htmlLabelText(std::string_view text);
 
 /// Text for an attribute value inside an HTML-like label (as htmlLabelText, but a newline
