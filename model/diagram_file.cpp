@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "json_text.h"
+
 namespace skydraft {
 
 using nlohmann::json;
@@ -286,29 +288,28 @@ LoadResult failAt(std::string_view text, std::string pointer, std::string messag
 }  // namespace
 
 LoadResult loadDiagram(std::string_view text) {
+    if (text.size() > kMaxDocumentBytes) {
+        return LoadResult{std::nullopt, LoadError{documentTooLargeMessage(text.size()), 0, 0, ""}};
+    }
+    if (const auto deep = findExcessiveNesting(text, kMaxNestingDepth)) {
+        const TextPosition at = positionAt(text, *deep);
+        return LoadResult{std::nullopt,
+                          LoadError{"arrays and objects are nested more than " +
+                                        std::to_string(kMaxNestingDepth) + " levels deep",
+                                    at.line, at.column, ""}};
+    }
     json root;
     try {
-        // Depth is bounded by the parser's own recursion; reject absurd nesting up front.
         root = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
-        LoadError error;
-        std::size_t line = 1;
-        std::size_t column = 1;
-        const std::size_t end = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-        for (std::size_t i = 0; i < end; ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
-            }
-        }
+        const TextPosition at = positionAt(text, e.byte > 0 ? e.byte - 1 : 0);
         std::string what = e.what();
         const auto colon = what.find("error while parsing");
-        error.message = "not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon));
-        error.line = line;
-        error.column = column;
-        return LoadResult{std::nullopt, error};
+        return LoadResult{std::nullopt,
+                          LoadError{"not valid JSON: " + (colon == std::string::npos
+                                                              ? what
+                                                              : what.substr(colon)),
+                                    at.line, at.column, ""}};
     }
     if (!root.is_object()) {
         return failAt(text, "", "expected a Skydraft document (a JSON object), found " +
@@ -548,17 +549,8 @@ std::pair<std::size_t, std::size_t> locateJsonPointer(std::string_view text,
     if (offset == std::string::npos) {
         return {0, 0};
     }
-    std::size_t line = 1;
-    std::size_t column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return {line, column};
+    const TextPosition at = positionAt(text, offset);
+    return {at.line, at.column};
 }
 
 }  // namespace skydraft

@@ -113,11 +113,11 @@ int runCanvasBenchmark(const QString& file) {
     }
     const double loadMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     QQmlApplicationEngine engine;
-    QQuickWindow* window = loadDesignerWindow(engine, controller);
+    QQuickWindow* window = loadDesignerWindow(engine, controller, QSize(1400, 900));
     if (!window) {
         return 2;
     }
-    window->resize(1400, 900);
+    window->show();
     QMetaObject::invokeMethod(window, "fitToContent");
     const QImage first = grabDesignerWindow(window);
     const double firstFrameMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
@@ -160,6 +160,7 @@ int runCanvasBenchmark(const QString& file) {
                                                                : QQuickWindow::sceneGraphBackend()),
         loadMs, firstFrameMs, p.median, p.p90, p.max, pan.size(), z.median, z.p90, z.max,
         zoom.size(), a.median);
+    window->close();
     if (file.isEmpty()) {
         QFile::remove(path);
     }

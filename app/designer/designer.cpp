@@ -40,12 +40,17 @@ bool imagesLoading(QQuickItem* item) {
 
 }  // namespace
 
-QQuickWindow* loadDesignerWindow(QQmlApplicationEngine& engine, DocumentController& controller) {
+QQuickWindow* loadDesignerWindow(QQmlApplicationEngine& engine, DocumentController& controller,
+                                 QSize size) {
     if (QQuickStyle::name().isEmpty()) {
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
     }
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
+    // The size goes in as initial properties: a window that is never shown does not pass a
+    // later resize() on to its content.
+    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)},
+                                 {QStringLiteral("width"), size.width()},
+                                 {QStringLiteral("height"), size.height()}});
     bool failed = false;
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &engine,
@@ -118,21 +123,27 @@ int runDesigner(int argc, char* argv[]) {
         }
     }
 
+    QSize windowSize(1400, 900);
+    if (parser.isSet(screenshot)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        windowSize = QSize(wh.value(0).toInt(), wh.value(1).toInt());
+        if (windowSize.width() < 200 || windowSize.height() < 200 || windowSize.width() > 8000 ||
+            windowSize.height() > 8000) {
+            fail(QStringLiteral("--size must be WxH between 200 and 8000, e.g. 1400x900"));
+            return 2;
+        }
+    }
+
     QQmlApplicationEngine engine;
-    QQuickWindow* window = loadDesignerWindow(engine, controller);
+    QQuickWindow* window = loadDesignerWindow(engine, controller, windowSize);
     if (!window) {
         return 2;
     }
 
     if (parser.isSet(screenshot)) {
-        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
-        const int width = wh.value(0).toInt();
-        const int height = wh.value(1).toInt();
-        if (width < 200 || height < 200 || width > 8000 || height > 8000) {
-            fail(QStringLiteral("--size must be WxH between 200 and 8000, e.g. 1400x900"));
-            return 2;
-        }
-        window->resize(width, height);
+        // Shown on the offscreen platform, the window gets the normal render loop, which also
+        // releases its textures when it closes.
+        window->show();
         QCoreApplication::processEvents();
         QMetaObject::invokeMethod(window, "fitToContent");
         const QImage image = grabDesignerWindow(window);
@@ -140,6 +151,7 @@ int runDesigner(int argc, char* argv[]) {
             fail(QStringLiteral("could not write the screenshot to ") + parser.value(screenshot));
             return 2;
         }
+        window->close();
         return 0;
     }
     window->show();

@@ -160,8 +160,6 @@ Item {
         text: node.name
         font.pixelSize: 11
         color: "#1d2433"
-        style: Text.Outline
-        styleColor: "#f5f7fa"
     }
 
     // Gestures ------------------------------------------------------------------------------

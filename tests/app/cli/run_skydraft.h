@@ -1,0 +1,27 @@
+// Runs the built skydraft binary for command-line tests and captures what it printed.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace skydraft::test {
+
+/// What a run of the binary printed and returned.
+struct RunResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+/// Runs skydraft with arguments (no shell), with an optional standard input, and waits
+/// up to 60 s for it.
+RunResult runSkydraft(const QStringList& arguments, const QByteArray& input = {});
+
+/// Absolute path of a file in the source tree ("examples/three-peered-vpcs.skydraft").
+QString sourcePath(const QString& relative);
+
+/// A fresh temporary directory path for the test's outputs (removed at process exit).
+QString tempDir();
+
+}  // namespace skydraft::test

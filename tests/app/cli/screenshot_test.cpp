@@ -1,0 +1,62 @@
+// Tests of `skydraft --screenshot`: the designer window rendered offscreen shows the diagram.
+#include <gtest/gtest.h>
+
+#include <QColor>
+#include <QImage>
+
+#include "run_skydraft.h"
+
+namespace skydraft::test {
+namespace {
+
+/// Counts pixels of a colour close to target (per channel within tolerance).
+int countNear(const QImage& image, QColor target, int tolerance) {
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.red() - target.red()) <= tolerance &&
+                std::abs(c.green() - target.green()) <= tolerance &&
+                std::abs(c.blue() - target.blue()) <= tolerance) {
+                ++count;
+            }
+        }
+    }
+    return count;
+}
+
+TEST(Screenshot, ShowsTheExampleDiagram) {
+    const QString out = tempDir() + QStringLiteral("/three-tier.png");
+    const RunResult r = runSkydraft(
+        {QStringLiteral("--screenshot"), out, QStringLiteral("--size"), QStringLiteral("1200x800"),
+         sourcePath(QStringLiteral("examples/three-tier-web-app.skydraft"))});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QImage image(out);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.size(), QSize(1200, 800));
+    // The networking purple of the VPC border and icons, the compute orange of the instances
+    // and the storage green of the bucket are all on screen.
+    EXPECT_GT(countNear(image, QColor(0x8c, 0x4f, 0xff), 40), 2000);
+    EXPECT_GT(countNear(image, QColor(0xed, 0x71, 0x00), 40), 300);
+    EXPECT_GT(countNear(image, QColor(0x3f, 0x86, 0x24), 40), 100);
+}
+
+TEST(Screenshot, EmptyDesignerHasNoDiagramColours) {
+    const QString out = tempDir() + QStringLiteral("/empty.png");
+    const RunResult r = runSkydraft({QStringLiteral("--screenshot"), out});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QImage image(out);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(countNear(image, QColor(0xed, 0x71, 0x00), 40), 0);
+}
+
+TEST(Screenshot, BrokenFileFailsWithTheReason) {
+    const QString out = tempDir() + QStringLiteral("/never.png");
+    const RunResult r = runSkydraft({QStringLiteral("--screenshot"), out, QStringLiteral("/no/such.skydraft")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("/no/such.skydraft: No such file or directory")))
+        << r.err.toStdString();
+}
+
+}  // namespace
+}  // namespace skydraft::test
