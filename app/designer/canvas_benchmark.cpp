@@ -20,7 +20,7 @@ Diagram generateCanvasBenchmarkDiagram(int count) {
     constexpr int kSubnets = 4;
     constexpr int kPerSubnet = 24;
     const int perVpc = 1 + kSubnets * (1 + kPerSubnet);
-    const int vpcs = std::max(1, count / perVpc);
+    const int vpcs = std::max(1, (count + perVpc - 1) / perVpc);
     const int columns = 5;
     std::vector<Element> elements;
     std::vector<Connection> connections;

@@ -13,7 +13,8 @@ Item {
     readonly property int count: elementRepeater.count
     readonly property real minZoom: 0.05
     readonly property real maxZoom: 4.0
-    readonly property bool detailed: zoom >= 0.45
+    readonly property bool detailed: zoom >= 0.45 // names under icons
+    readonly property bool iconic: zoom >= 0.3 // icons rather than plain tiles
     /// True when the whole diagram is on screen (the minimap then has nothing to add).
     readonly property bool showsEverything: {
         const b = controller.contentBounds
