@@ -146,7 +146,7 @@ Item {
         x: (parent.width - width) / 2
         width: 48
         height: 48
-        radius: 8
+        antialiasing: false
         color: node.category === "compute" ? "#ed7100"
              : node.category === "database" ? "#2e73b8"
              : node.category === "storage" ? "#3f8624"
