@@ -71,8 +71,8 @@ int runValidateCommand(const QStringList& arguments) {
                                     QStringLiteral("Leave out these rule ids (comma-separated; "
                                                    "may be repeated)."),
                                     QStringLiteral("ID[,ID]"));
-    const QCommandLineOption listRulesOption(
-        QStringLiteral("list-rules"), QStringLiteral("Print the rule reference and exit."));
+    const QCommandLineOption listRulesOption(QStringLiteral("list-rules"),
+                                             QStringLiteral("Print the rule reference and exit."));
     parser.addOptions({format, minSeverity, ignore, listRulesOption});
     if (!parser.parse(arguments)) {
         printError(QStringLiteral("validate: ") + parser.errorText());
@@ -128,12 +128,11 @@ int runValidateCommand(const QStringList& arguments) {
     const Diagram& diagram = *loaded.diagram;
 
     ValidationResult result = validate(diagram);
-    const bool errors = std::any_of(result.findings.begin(), result.findings.end(),
-                                    [&](const Finding& f) {
-                                        return f.severity == Severity::Error && !f.suppressed &&
-                                               std::find(ignored.begin(), ignored.end(),
-                                                         f.ruleId) == ignored.end();
-                                    });
+    const bool errors =
+        std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
+            return f.severity == Severity::Error && !f.suppressed &&
+                   std::find(ignored.begin(), ignored.end(), f.ruleId) == ignored.end();
+        });
     std::erase_if(result.findings, [&](const Finding& f) {
         return f.severity < *threshold ||
                std::find(ignored.begin(), ignored.end(), f.ruleId) != ignored.end();
@@ -143,8 +142,8 @@ int runValidateCommand(const QStringList& arguments) {
     if (formatName == QStringLiteral("json")) {
         writeOutput(QString(), jsonBytes(jsonReport(file, result.findings)));
     } else if (formatName == QStringLiteral("sarif")) {
-        writeOutput(QString(), jsonBytes(sarifReport(file, result.findings,
-                                                     elementLines(diagram, text))));
+        writeOutput(QString(),
+                    jsonBytes(sarifReport(file, result.findings, elementLines(diagram, text))));
     } else {
         printOut(QString::fromStdString(textReport(file, result.findings)));
     }

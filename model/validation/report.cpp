@@ -25,9 +25,12 @@ std::string plural(std::size_t n, const char* word) {
 
 std::string_view sarifLevel(Severity severity) {
     switch (severity) {
-        case Severity::Error: return "error";
-        case Severity::Warning: return "warning";
-        case Severity::Info: return "note";
+        case Severity::Error:
+            return "error";
+        case Severity::Warning:
+            return "warning";
+        case Severity::Info:
+            return "note";
     }
     return "error";
 }
@@ -105,7 +108,8 @@ json sarifReport(const std::string& file, const std::vector<Finding>& findings,
              {"fullDescription", {{"text", info.description}}},
              {"help", {{"text", help}}},
              {"defaultConfiguration", {{"level", sarifLevel(info.severity)}}},
-             {"properties", {{"severity", severityLabel(info)}, {"documentation", ruleDocLink(info.id)}}}});
+             {"properties",
+              {{"severity", severityLabel(info)}, {"documentation", ruleDocLink(info.id)}}}});
     }
     json results = json::array();
     for (const Finding& f : findings) {
@@ -132,25 +136,24 @@ json sarifReport(const std::string& file, const std::vector<Finding>& findings,
             result["ruleIndex"] = it->second;
         }
         if (f.suppressed) {
-            result["suppressions"] = json::array(
-                {{{"kind", "inSource"},
-                  {"justification", "suppressed on the element in the diagram"}}});
+            result["suppressions"] =
+                json::array({{{"kind", "inSource"},
+                              {"justification", "suppressed on the element in the diagram"}}});
         }
         if (f.fix) {
             result["properties"] = {{"fix", findingToJson(f)["fix"]}};
         }
         results.push_back(std::move(result));
     }
-    return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-            {"version", "2.1.0"},
-            {"runs",
-             json::array({{{"tool",
-                            {{"driver",
-                              {{"name", "skydraft"},
-                               {"version", toolVersion},
-                               {"rules", rules}}}}},
-                           {"artifacts", json::array({{{"location", {{"uri", file}}}}})},
-                           {"results", results}}})}};
+    return {
+        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+        {"version", "2.1.0"},
+        {"runs",
+         json::array(
+             {{{"tool",
+                {{"driver", {{"name", "skydraft"}, {"version", toolVersion}, {"rules", rules}}}}},
+               {"artifacts", json::array({{{"location", {{"uri", file}}}}})},
+               {"results", results}}})}};
 }
 
 std::string rulesText() {

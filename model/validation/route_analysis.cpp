@@ -32,9 +32,12 @@ const Cidr& defaultRoute(IpFamily family) {
 
 std::string_view subnetReachKey(SubnetReach reach) {
     switch (reach) {
-        case SubnetReach::Public: return "public";
-        case SubnetReach::Private: return "private";
-        case SubnetReach::VpnOnly: return "vpn-only";
+        case SubnetReach::Public:
+            return "public";
+        case SubnetReach::Private:
+            return "private";
+        case SubnetReach::VpnOnly:
+            return "vpn-only";
     }
     return "private";
 }
@@ -95,10 +98,10 @@ RouteAnalysis::RouteAnalysis(const Diagram& diagram) : m_diagram(&diagram) {
                 written.propagated = r.value("propagated", false);
                 if (auto parsed = parseCidr(written.destination)) {
                     written.cidr = parsed.cidr->canonical();
-                    info.routes.push_back(Route{*written.cidr, written.target,
-                                                written.propagated ? RouteOrigin::Propagated
-                                                                   : RouteOrigin::Static,
-                                                position, written.destination});
+                    info.routes.push_back(
+                        Route{*written.cidr, written.target,
+                              written.propagated ? RouteOrigin::Propagated : RouteOrigin::Static,
+                              position, written.destination});
                 }
                 info.written.push_back(written);
             }

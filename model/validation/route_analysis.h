@@ -17,17 +17,17 @@ enum class RouteOrigin { Local = 0, Static = 1, Propagated = 2 };
 
 /// A route exactly as the table's "routes" property has it.
 struct WrittenRoute {
-    int index = 0;                ///< position in the "routes" property
+    int index = 0;  ///< position in the "routes" property
     std::string_view destination;
     std::string_view target;
-    std::optional<Cidr> cidr;     ///< canonical, when the destination parses
+    std::optional<Cidr> cidr;  ///< canonical, when the destination parses
     bool propagated = false;
 };
 
 /// One effective route of a VPC route table.
 struct Route {
-    Cidr destination;          ///< canonical
-    std::string_view target;   ///< element or connection id; "local" for a local route
+    Cidr destination;         ///< canonical
+    std::string_view target;  ///< element or connection id; "local" for a local route
     RouteOrigin origin = RouteOrigin::Static;
     int index = -1;            ///< position in the table's "routes" property; -1 if implicit
     std::string_view written;  ///< the destination as written (static routes), else ""
@@ -49,8 +49,8 @@ struct RouteTableInfo {
     /// origin (local, static, propagated), then position.
     /// Static routes whose destination does not parse are left out (DIA003 reports them).
     std::vector<Route> routes;
-    std::vector<WrittenRoute> written;    ///< the "routes" property, in order
-    std::vector<const Element*> subnets;  ///< subnets that use this table (explicit or main)
+    std::vector<WrittenRoute> written;         ///< the "routes" property, in order
+    std::vector<const Element*> subnets;       ///< subnets that use this table (explicit or main)
     SubnetReach reach = SubnetReach::Private;  ///< of the subnets that use it
 };
 
@@ -88,7 +88,9 @@ public:
 
     SubnetReach reach(std::string_view subnetId) const;
     SubnetReach reach(const Element& subnet) const;
-    bool isPublic(std::string_view subnetId) const { return reach(subnetId) == SubnetReach::Public; }
+    bool isPublic(std::string_view subnetId) const {
+        return reach(subnetId) == SubnetReach::Public;
+    }
     bool isPublic(const Element& subnet) const { return reach(subnet) == SubnetReach::Public; }
 
     /// The kind of a route target: an element kind, a connection kind, or "" if unknown.

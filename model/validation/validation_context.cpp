@@ -35,7 +35,9 @@ bool spansSubnets(std::string_view kind) {
            kind == "elasticache_cluster";
 }
 
-std::string inQuotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string inQuotes(std::string_view text) {
+    return "\"" + std::string(text) + "\"";
+}
 
 std::string kindLabel(std::string_view kind) {
     static const std::unordered_map<std::string_view, std::string_view> labels = {
@@ -75,7 +77,8 @@ std::string kindLabel(std::string_view kind) {
 }
 
 std::string describe(const Element& element) {
-    return kindLabel(element.kind) + " " + inQuotes(element.name.empty() ? element.id : element.name);
+    return kindLabel(element.kind) + " " +
+           inQuotes(element.name.empty() ? element.id : element.name);
 }
 
 std::string describe(const Connection& connection) {
@@ -148,7 +151,6 @@ ValidationContext::ValidationContext(const Diagram& diagram)
         info.mapPublicIp = flag(*e, "map_public_ip_on_launch");
         info.table = m_routes.tableOfSubnet(*e);
         info.reach = info.table ? info.table->reach : SubnetReach::Private;
-        m_subnetIndex.emplace(e->id, static_cast<int>(m_subnets.size()));
         m_subnets.push_back(std::move(info));
     }
 
@@ -173,9 +175,9 @@ ValidationContext::ValidationContext(const Diagram& diagram)
         }
         if (const auto v = m_vpcIndex.find(e.parent); v != m_vpcIndex.end()) {
             m_vpcOf[i] = v->second;
-        } else if (const auto s = m_subnetIndex.find(e.parent); s != m_subnetIndex.end()) {
-            const SubnetInfo& subnet = m_subnets[static_cast<std::size_t>(s->second)];
-            m_subnetOf[i] = s->second;
+        } else if (const int s = subnetIndex(e.parent); s >= 0) {
+            const SubnetInfo& subnet = m_subnets[static_cast<std::size_t>(s)];
+            m_subnetOf[i] = s;
             if (subnet.vpc) {
                 m_vpcOf[i] = static_cast<int>(subnet.vpc - m_vpcs.data());
             }
@@ -192,9 +194,9 @@ ValidationContext::ValidationContext(const Diagram& diagram)
                 if (!s.is_string()) {
                     continue;
                 }
-                const auto it = m_subnetIndex.find(s.get_ref<const std::string&>());
-                if (it != m_subnetIndex.end()) {
-                    auto& residents = m_subnets[static_cast<std::size_t>(it->second)].residents;
+                const int k = subnetIndex(s.get_ref<const std::string&>());
+                if (k >= 0) {
+                    auto& residents = m_subnets[static_cast<std::size_t>(k)].residents;
                     if (residents.empty() || residents.back() != &e) {
                         residents.push_back(&e);
                     }
@@ -241,16 +243,15 @@ ValidationContext::ValidationContext(const Diagram& diagram)
             }
         } else if (c.kind == "transit_gateway_attachment") {
             if (const auto a = m_vpcIndex.find(c.from); a != m_vpcIndex.end()) {
-                m_vpcs[static_cast<std::size_t>(a->second)].transitGatewayAttachments.push_back(
-                    &c);
+                m_vpcs[static_cast<std::size_t>(a->second)].transitGatewayAttachments.push_back(&c);
             }
             for (const json& s : c.property("subnets")) {
                 if (!s.is_string()) {
                     continue;
                 }
-                const auto it = m_subnetIndex.find(s.get_ref<const std::string&>());
-                if (it != m_subnetIndex.end()) {
-                    m_subnets[static_cast<std::size_t>(it->second)].attachments.push_back(&c);
+                const int k = subnetIndex(s.get_ref<const std::string&>());
+                if (k >= 0) {
+                    m_subnets[static_cast<std::size_t>(k)].attachments.push_back(&c);
                 }
             }
         }
@@ -292,9 +293,15 @@ const VpcInfo* ValidationContext::vpc(std::string_view vpcId) const {
 }
 
 const SubnetInfo* ValidationContext::subnet(std::string_view subnetId) const {
-    const auto it = m_subnetIndex.find(subnetId);
-    return it == m_subnetIndex.end() ? nullptr
-                                     : &m_subnets[static_cast<std::size_t>(it->second)];
+    const int k = subnetIndex(subnetId);
+    return k < 0 ? nullptr : &m_subnets[static_cast<std::size_t>(k)];
+}
+
+int ValidationContext::subnetIndex(std::string_view id) const {
+    // The diagram's own id index: no second map of every subnet id per validation.
+    const auto& elements = m_diagram.elements();
+    const std::size_t i = m_diagram.indexOf(id);
+    return i < elements.size() && elements[i].kind == "subnet" ? m_subnetOf[i] : -1;
 }
 
 const SubnetInfo* ValidationContext::subnet(const Element& subnet) const {

@@ -90,6 +90,9 @@ public:
     std::string describe(std::string_view id) const;
 
 private:
+    /// Index into m_subnets of the subnet with that id, or -1 (after m_subnetOf is built).
+    int subnetIndex(std::string_view id) const;
+
     const Diagram& m_diagram;
     RouteAnalysis m_routes;
     std::unordered_map<std::string_view, std::vector<const Element*>> m_byKind;
@@ -99,7 +102,6 @@ private:
     std::vector<VpcInfo> m_vpcs;
     std::unordered_map<std::string_view, int> m_vpcIndex;
     std::vector<SubnetInfo> m_subnets;
-    std::unordered_map<std::string_view, int> m_subnetIndex;
 };
 
 /// The short lowercase label of an element or connection kind: "vpc", "NAT gateway", "peering".

@@ -13,8 +13,12 @@ constexpr RuleInfo kInfo{
     "and security group references exist.",
     ""};
 
-bool isLower(char c) { return c >= 'a' && c <= 'z'; }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isLower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 /// Length of a region prefix such as "us-east-1" or "us-gov-west-1" at the start of text,
 /// or 0.
@@ -71,8 +75,10 @@ bool needsCheck(const PropertyDef& def) {
         case PropertyType::Enum:
         case PropertyType::String:
         case PropertyType::StringList:
-        case PropertyType::Object: return def.required;
-        default: return true;
+        case PropertyType::Object:
+            return def.required;
+        default:
+            return true;
     }
 }
 
@@ -100,8 +106,8 @@ struct Checker {
                                   : family == 6 ? parseIpv6Cidr(text)
                                                 : parseCidr(text);
         if (!r) {
-            report(subject, id, key + " " + inQuotes(text) + " is not a valid CIDR (" + r.error +
-                                    ")");
+            report(subject, id,
+                   key + " " + inQuotes(text) + " is not a valid CIDR (" + r.error + ")");
         }
     }
 
@@ -130,7 +136,7 @@ struct Checker {
     void checkValue(const Subject& subject, const Id& id, const PropertyDef& def,
                     const json& value) {
         const std::string& key = def.key;
-        const int family = key.find("ipv6") != std::string::npos ? 6
+        const int family = key.find("ipv6") != std::string::npos       ? 6
                            : key == "cidr" || key == "secondary_cidrs" ? 4
                                                                        : 0;
         switch (def.type) {
@@ -161,9 +167,9 @@ struct Checker {
                 break;
             case PropertyType::Region:
                 if (value.is_string() && !validRegion(value.get<std::string>())) {
-                    report(subject, id,
-                           key + " " + inQuotes(value.get<std::string>()) +
-                               " is not a region name");
+                    report(
+                        subject, id,
+                        key + " " + inQuotes(value.get<std::string>()) + " is not a region name");
                 }
                 break;
             case PropertyType::Zone:
@@ -196,8 +202,7 @@ struct Checker {
                     checkCidr(subject, id, "route destination", d, 0);
                     if (t.empty() || !ctx.diagram().contains(t)) {
                         report(subject, id,
-                               "route " + d + " targets " + inQuotes(t) +
-                                   ", which does not exist");
+                               "route " + d + " targets " + inQuotes(t) + ", which does not exist");
                     }
                 }
                 break;
@@ -232,7 +237,8 @@ struct Checker {
                     }
                 }
                 break;
-            default: break;
+            default:
+                break;
         }
     }
 
@@ -257,8 +263,8 @@ struct Checker {
             }
             const auto it = item.properties.find(def.key);
             const json& value = it != item.properties.end() ? *it : def.defaultValue;
-            const bool empty =
-                value.is_null() || (value.is_string() && value.get_ref<const std::string&>().empty());
+            const bool empty = value.is_null() ||
+                               (value.is_string() && value.get_ref<const std::string&>().empty());
             if (def.required && empty && def.type != PropertyType::Zone) {
                 report(subject, item.id, "the required " + def.key + " is missing");
                 continue;

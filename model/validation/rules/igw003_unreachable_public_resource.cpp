@@ -33,9 +33,10 @@ void check(const ValidationContext& ctx, Findings& out) {
             continue;
         }
         out.push_back(makeFinding(kInfo,
-                                  describe(*e) + ": meant to be reachable from the internet, "
-                                                 "but has no public IP, Elastic IP or IPv6 "
-                                                 "address in public " +
+                                  describe(*e) +
+                                      ": meant to be reachable from the internet, "
+                                      "but has no public IP, Elastic IP or IPv6 "
+                                      "address in public " +
                                       describe(*subnet),
                                   {e->id, subnet->id}));
     }

@@ -26,8 +26,7 @@ void check(const ValidationContext& ctx, Findings& out) {
             }
             out.push_back(makeFinding(kInfo,
                                       describe(*nat) + ": its " + describe(*subnet) +
-                                          " routes 0.0.0.0/0 to " + describe(*target) +
-                                          ", a loop",
+                                          " routes 0.0.0.0/0 to " + describe(*target) + ", a loop",
                                       std::move(ids)));
         }
     }

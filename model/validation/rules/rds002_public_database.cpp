@@ -24,8 +24,8 @@ void check(const ValidationContext& ctx, Findings& out) {
             }
         }
         if (ids.size() > 1) {
-            out.push_back(makeFinding(kInfo, describe(*db) + ": in public " + names,
-                                      std::move(ids)));
+            out.push_back(
+                makeFinding(kInfo, describe(*db) + ": in public " + names, std::move(ids)));
         }
     }
 }

@@ -56,9 +56,8 @@ void check(const ValidationContext& ctx, Findings& out) {
                 continue;
             }
             out.push_back(makeFinding(kInfo,
-                                      describe(*table) + ": route " + r.destination +
-                                          " targets " + ctx.describe(r.target) + ", which " +
-                                          problem,
+                                      describe(*table) + ": route " + r.destination + " targets " +
+                                          ctx.describe(r.target) + ", which " + problem,
                                       {table->id, r.target}));
         }
     }

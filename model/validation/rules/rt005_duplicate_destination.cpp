@@ -19,18 +19,17 @@ void check(const ValidationContext& ctx, Findings& out) {
                     sorted.push_back(&r);
                 }
             }
-            std::stable_sort(sorted.begin(), sorted.end(),
-                             [](const StaticRoute* a, const StaticRoute* b) {
-                                 return *a->cidr < *b->cidr;
-                             });
+            std::stable_sort(
+                sorted.begin(), sorted.end(),
+                [](const StaticRoute* a, const StaticRoute* b) { return *a->cidr < *b->cidr; });
             for (std::size_t i = 1; i < sorted.size(); ++i) {
                 if (*sorted[i]->cidr == *sorted[i - 1]->cidr) {
-                    out.push_back(makeFinding(
-                        kInfo,
-                        describe(*table) + ": " + sorted[i]->cidr->toString() + " is routed to " +
-                            ctx.describe(sorted[i - 1]->target) + " and to " +
-                            ctx.describe(sorted[i]->target),
-                        {table->id}));
+                    out.push_back(makeFinding(kInfo,
+                                              describe(*table) + ": " +
+                                                  sorted[i]->cidr->toString() + " is routed to " +
+                                                  ctx.describe(sorted[i - 1]->target) + " and to " +
+                                                  ctx.describe(sorted[i]->target),
+                                              {table->id}));
                 }
             }
         }

@@ -17,8 +17,7 @@ void check(const ValidationContext& ctx, Findings& out) {
         const std::string suggestion = withPrefix(*c, c->prefix() < 16 ? 16 : 28).toString();
         Finding f = makeFinding(kInfo,
                                 describe(*subnet) + ": CIDR " + c->toString() + " is " +
-                                    prefixText(c->prefix()) +
-                                    "; a subnet CIDR must be /16 to /28",
+                                    prefixText(c->prefix()) + "; a subnet CIDR must be /16 to /28",
                                 {subnet->id});
         f.fix = setPropertyFix("Use " + suggestion, subnet->id, "cidr", suggestion);
         out.push_back(std::move(f));

@@ -24,8 +24,8 @@ void check(const ValidationContext& ctx, Findings& out) {
         }
         Finding f = makeFinding(kInfo,
                                 describe(*s.element) + ": " + s.ipv4->toString() +
-                                    " is outside the CIDRs of " + describe(*s.vpc->element) +
-                                    " (" + list + ")",
+                                    " is outside the CIDRs of " + describe(*s.vpc->element) + " (" +
+                                    list + ")",
                                 {s.element->id, s.vpc->element->id});
         std::vector<Cidr> used;
         for (const Element* other : s.vpc->subnets) {

@@ -26,9 +26,9 @@ void checkKind(const ValidationContext& ctx, const char* kind, const char* mainK
     } else {
         for (const Element* owner : ctx.ofKind(kind)) {
             for (const json& s : owner->property("associations")) {
-                const std::size_t i =
-                    s.is_string() ? ctx.diagram().indexOf(s.get_ref<const std::string&>())
-                                  : std::string::npos;
+                const std::size_t i = s.is_string()
+                                          ? ctx.diagram().indexOf(s.get_ref<const std::string&>())
+                                          : std::string::npos;
                 if (i < elements.size() && elements[i].kind == "subnet") {
                     pairs.emplace_back(i, owner);
                 }
@@ -41,10 +41,10 @@ void checkKind(const ValidationContext& ctx, const char* kind, const char* mainK
         const Element& subnet = elements[i];
         shared = ++counts[i] > 1 || shared;
         if (owner->parent != subnet.parent) {
-            out.push_back(makeFinding(kInfo,
-                                      describe(subnet) + ": associated with " + describe(*owner) +
-                                          " of another VPC",
-                                      {subnet.id, owner->id}));
+            out.push_back(makeFinding(
+                kInfo,
+                describe(subnet) + ": associated with " + describe(*owner) + " of another VPC",
+                {subnet.id, owner->id}));
         }
     }
     if (shared) {
@@ -77,9 +77,8 @@ void checkKind(const ValidationContext& ctx, const char* kind, const char* mainK
             }
         }
         if (ids.size() > 2) {
-            std::string message = describe(*vpc.element) + ": " +
-                                  std::to_string(ids.size() - 1) + " " + what + "s are marked " +
-                                  mainKey;
+            std::string message = describe(*vpc.element) + ": " + std::to_string(ids.size() - 1) +
+                                  " " + what + "s are marked " + mainKey;
             out.push_back(makeFinding(kInfo, std::move(message), std::move(ids)));
         }
     }

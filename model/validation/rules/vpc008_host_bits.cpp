@@ -14,10 +14,9 @@ void checkValue(const Element& e, const char* key, Findings& out) {
     const json& value = e.property(key);
     auto report = [&](const Cidr& c, json fixed) {
         const std::string canonical = c.canonical().toString();
-        Finding f = makeFinding(kInfo,
-                                describe(e) + ": " + c.toString() +
-                                    " has host bits set; AWS uses " + canonical,
-                                {e.id});
+        Finding f = makeFinding(
+            kInfo, describe(e) + ": " + c.toString() + " has host bits set; AWS uses " + canonical,
+            {e.id});
         f.fix = setPropertyFix("Use " + canonical, e.id, key, std::move(fixed));
         out.push_back(std::move(f));
     };

@@ -18,8 +18,7 @@ void check(const ValidationContext& ctx, Findings& out) {
     }
     for (auto& [region, ids] : byRegion) {
         if (ids.size() > 5) {
-            std::string message = "region " + inQuotes(region) + ": " +
-                                  std::to_string(ids.size()) +
+            std::string message = "region " + inQuotes(region) + ": " + std::to_string(ids.size()) +
                                   " VPCs exceed the default quota of 5";
             out.push_back(makeFinding(kInfo, std::move(message), std::move(ids)));
         }

@@ -65,9 +65,8 @@ TEST(ValidateCommand, ACleanDiagramExitsZero) {
 
 TEST(ValidateCommand, JsonForScripts) {
     const QString path = fixture("bad-four-problems.skydraft");
-    const RunResult r =
-        runSkydraft({QStringLiteral("validate"), QStringLiteral("--format"), QStringLiteral("json"),
-                     path});
+    const RunResult r = runSkydraft(
+        {QStringLiteral("validate"), QStringLiteral("--format"), QStringLiteral("json"), path});
     EXPECT_EQ(r.exitCode, 1);
     const json report = json::parse(r.out.toStdString());
     EXPECT_EQ(report["file"], path.toStdString());
@@ -83,8 +82,8 @@ TEST(ValidateCommand, JsonForScripts) {
 
 TEST(ValidateCommand, SarifForCodeScanning) {
     const QString path = fixture("bad-four-problems.skydraft");
-    const RunResult r = runSkydraft(
-        {QStringLiteral("validate"), QStringLiteral("--format=sarif"), path});
+    const RunResult r =
+        runSkydraft({QStringLiteral("validate"), QStringLiteral("--format=sarif"), path});
     EXPECT_EQ(r.exitCode, 1);
     const json log = json::parse(r.out.toStdString());
     EXPECT_EQ(log["version"], "2.1.0");
@@ -117,8 +116,8 @@ TEST(ValidateCommand, IgnoreAndMinSeverityFilter) {
                                      QStringLiteral("error"), path});
     EXPECT_EQ(r.exitCode, 1);
     const QString p = path + QStringLiteral(": ");
-    EXPECT_EQ(r.out, p + QLatin1String(kPeer003) + p +
-                         QStringLiteral("1 error, 0 warnings, 0 infos\n"));
+    EXPECT_EQ(r.out,
+              p + QLatin1String(kPeer003) + p + QStringLiteral("1 error, 0 warnings, 0 infos\n"));
     const RunResult all = runSkydraft({QStringLiteral("validate"), QStringLiteral("--ignore"),
                                        QStringLiteral("PEER001,ELB001,NAT002,PEER003"), path});
     EXPECT_EQ(all.exitCode, 0);
@@ -129,7 +128,8 @@ TEST(ValidateCommand, SuppressedFindingsAreShownAndDoNotFail) {
     QByteArray text = readAll(fixture("bad-four-problems.skydraft"));
     // Suppress every planted rule on one of its elements.
     text.replace("\"id\": \"alb\",", "\"id\": \"alb\", \"suppress\": [\"ELB001\"],");
-    text.replace("\"id\": \"nat-private\",", "\"id\": \"nat-private\", \"suppress\": [\"NAT002\"],");
+    text.replace("\"id\": \"nat-private\",",
+                 "\"id\": \"nat-private\", \"suppress\": [\"NAT002\"],");
     text.replace("\"id\": \"legacy\",", "\"id\": \"legacy\", \"suppress\": [\"PEER001\"],");
     text.replace("\"id\": \"app\",", "\"id\": \"app\", \"suppress\": [\"PEER003\"],");
     const QString path = writeTemp(QStringLiteral("suppressed.skydraft"), text);
@@ -140,8 +140,8 @@ TEST(ValidateCommand, SuppressedFindingsAreShownAndDoNotFail) {
         return QString::fromUtf8(line).replace(QRegularExpression(QStringLiteral("^(ERROR \\w+)")),
                                                QStringLiteral("\\1 (suppressed)"));
     };
-    EXPECT_EQ(r.out, p + suppressed(kElb001) + p + suppressed(kNat002) + p +
-                         suppressed(kPeer001) + p + suppressed(kPeer003) + p +
+    EXPECT_EQ(r.out, p + suppressed(kElb001) + p + suppressed(kNat002) + p + suppressed(kPeer001) +
+                         p + suppressed(kPeer003) + p +
                          QStringLiteral("0 errors, 0 warnings, 0 infos (4 suppressed)\n"));
 }
 
@@ -170,7 +170,8 @@ TEST(ValidateCommand, ListRulesMarkdownIsTheCheckedInReference) {
                                      QStringLiteral("--format"), QStringLiteral("markdown")});
     EXPECT_EQ(r.exitCode, 0);
     EXPECT_EQ(r.out.toUtf8(), readAll(sourcePath(QStringLiteral("docs/rules.md"))));
-    const RunResult text = runSkydraft({QStringLiteral("validate"), QStringLiteral("--list-rules")});
+    const RunResult text =
+        runSkydraft({QStringLiteral("validate"), QStringLiteral("--list-rules")});
     EXPECT_TRUE(text.out.startsWith(QStringLiteral(
         "CFN001  warning/error CloudFormation template limits\nDIA001  error         Element")))
         << text.out.left(80).toStdString();
@@ -179,8 +180,8 @@ TEST(ValidateCommand, ListRulesMarkdownIsTheCheckedInReference) {
 
 TEST(ValidateCommand, EveryExampleHasNoErrors) {
     for (const char* name : {"three-tier-web-app", "hub-and-spoke-tgw-vpn", "three-peered-vpcs"}) {
-        const QString path =
-            sourcePath(QStringLiteral("examples/") + QLatin1String(name) + QStringLiteral(".skydraft"));
+        const QString path = sourcePath(QStringLiteral("examples/") + QLatin1String(name) +
+                                        QStringLiteral(".skydraft"));
         const RunResult r = runSkydraft({QStringLiteral("validate"), path});
         EXPECT_EQ(r.exitCode, 0) << name << "\n" << r.out.toStdString() << r.err.toStdString();
     }
@@ -203,15 +204,15 @@ TEST(GenerateCommand, WritesAValidDiagramOfTheAskedSize) {
     const RunResult v = runSkydraft({QStringLiteral("validate"), QStringLiteral("--min-severity"),
                                      QStringLiteral("error"), out});
     EXPECT_EQ(v.exitCode, 0) << v.out.toStdString();
-    const RunResult toStdout = runSkydraft(
-        {QStringLiteral("generate"), QStringLiteral("--vpcs"), QStringLiteral("1")});
+    const RunResult toStdout =
+        runSkydraft({QStringLiteral("generate"), QStringLiteral("--vpcs"), QStringLiteral("1")});
     EXPECT_EQ(toStdout.exitCode, 0);
     EXPECT_TRUE(toStdout.out.startsWith(QStringLiteral("{\n  \"format\": \"skydraft\"")));
 }
 
 TEST(GenerateCommand, RefusesBadCounts) {
-    const RunResult r = runSkydraft(
-        {QStringLiteral("generate"), QStringLiteral("--vpcs"), QStringLiteral("many")});
+    const RunResult r =
+        runSkydraft({QStringLiteral("generate"), QStringLiteral("--vpcs"), QStringLiteral("many")});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err,
               QStringLiteral("skydraft: generate: --vpcs expects a whole number, not \"many\"\n"));

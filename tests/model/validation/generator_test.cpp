@@ -1,6 +1,6 @@
 // The synthetic diagram generator: sizes as asked and valid by construction.
-#include "diagram_builder.h"
 #include "generator.h"
+#include "diagram_builder.h"
 
 namespace skydraft {
 namespace {
