@@ -16,20 +16,19 @@ using nlohmann::json;
 
 namespace {
 
-const char* const kRegions[] = {"us-east-1",      "us-east-2",      "us-west-1",
-                                "us-west-2",      "eu-west-1",      "eu-west-2",
-                                "eu-west-3",      "eu-central-1",   "eu-north-1",
-                                "ap-south-1",     "ap-northeast-1", "ap-northeast-2",
-                                "ap-southeast-1", "ap-southeast-2", "ca-central-1",
-                                "sa-east-1"};
+const char* const kRegions[] = {
+    "us-east-1",      "us-east-2",      "us-west-1",      "us-west-2",
+    "eu-west-1",      "eu-west-2",      "eu-west-3",      "eu-central-1",
+    "eu-north-1",     "ap-south-1",     "ap-northeast-1", "ap-northeast-2",
+    "ap-southeast-1", "ap-southeast-2", "ca-central-1",   "sa-east-1"};
 constexpr std::size_t kRegionCount = sizeof(kRegions) / sizeof(kRegions[0]);
 
 /// Hands out equal, non-overlapping VPC blocks from the private and shared address pools.
 class BlockAllocator {
 public:
     explicit BlockAllocator(int prefix) : m_prefix(prefix) {
-        for (const char* pool : {"10.0.0.0/8", "100.64.0.0/10", "172.16.0.0/12",
-                                 "192.168.0.0/16"}) {
+        for (const char* pool :
+             {"10.0.0.0/8", "100.64.0.0/10", "172.16.0.0/12", "192.168.0.0/16"}) {
             m_pools.push_back(*parseCidr(pool).cidr);
         }
     }
@@ -141,15 +140,15 @@ Diagram generateDiagram(const GeneratorOptions& options) {
         const double y = static_cast<double>(v / vpcCols) * (vpcH + 80);
         elements.push_back(element(vpcId, "vpc", "vpc " + n, "", {x, y, vpcW, vpcH},
                                    {{"region", regionName}, {"cidr", cidr.toString()}}));
-        elements.push_back(element("igw-" + n, "internet_gateway", "igw " + n, vpcId,
-                                   {x + 20, y + 20, 60, 60}));
+        elements.push_back(
+            element("igw-" + n, "internet_gateway", "igw " + n, vpcId, {x + 20, y + 20, 60, 60}));
         const std::string sgId = "sg-" + n;
-        elements.push_back(element(
-            sgId, "security_group", "web " + n, vpcId, {x + 100, y + 20, 60, 60},
-            {{"ingress", json::array({{{"protocol", "tcp"},
-                                       {"from_port", 443},
-                                       {"to_port", 443},
-                                       {"cidr", "0.0.0.0/0"}}})}}));
+        elements.push_back(element(sgId, "security_group", "web " + n, vpcId,
+                                   {x + 100, y + 20, 60, 60},
+                                   {{"ingress", json::array({{{"protocol", "tcp"},
+                                                              {"from_port", 443},
+                                                              {"to_port", 443},
+                                                              {"cidr", "0.0.0.0/0"}}})}}));
 
         const std::size_t zones = std::min<std::size_t>(2, subnetCount);
         const std::string zoneNames[2] = {regionName + "a", regionName + "b"};
@@ -164,9 +163,8 @@ Diagram generateDiagram(const GeneratorOptions& options) {
             const bool isPublic = s < zones;
             const double sx = x + 20 + static_cast<double>(s % subnetCols) * (subnetW + 20);
             const double sy = y + 100 + static_cast<double>(s / subnetCols) * (subnetH + 20);
-            elements.push_back(element(subnetId, "subnet",
-                                       (isPublic ? "public " : "private ") + sn, vpcId,
-                                       {sx, sy, subnetW, subnetH},
+            elements.push_back(element(subnetId, "subnet", (isPublic ? "public " : "private ") + sn,
+                                       vpcId, {sx, sy, subnetW, subnetH},
                                        {{"availability_zone", zoneNames[zone]},
                                         {"cidr", blocks[s].toString()},
                                         {"map_public_ip_on_launch", isPublic}}));
@@ -174,8 +172,8 @@ Diagram generateDiagram(const GeneratorOptions& options) {
                 publicSubnets.push_back(subnetId);
                 if (subnetCount > zones) {
                     natIds[zone] = "nat-" + sn;
-                    elements.push_back(element(natIds[zone], "nat_gateway", "nat " + sn,
-                                               subnetId, {sx + 20, sy + 40, 60, 60}));
+                    elements.push_back(element(natIds[zone], "nat_gateway", "nat " + sn, subnetId,
+                                               {sx + 20, sy + 40, 60, 60}));
                 }
                 continue;
             }
@@ -183,8 +181,7 @@ Diagram generateDiagram(const GeneratorOptions& options) {
             for (std::size_t i = 0; i < options.instancesPerSubnet; ++i) {
                 const std::string instanceId = "i-" + sn + "-" + std::to_string(i + 1);
                 elements.push_back(element(
-                    instanceId, "ec2_instance", "app " + sn + "-" + std::to_string(i + 1),
-                    subnetId,
+                    instanceId, "ec2_instance", "app " + sn + "-" + std::to_string(i + 1), subnetId,
                     {sx + 10 + static_cast<double>(i % 3) * 70,
                      sy + 40 + static_cast<double>(i / 3 % 2) * 50, 60, 40},
                     {{"security_groups", json::array({sgId})}, {"needs_internet", true}}));
@@ -203,8 +200,7 @@ Diagram generateDiagram(const GeneratorOptions& options) {
                 table, "route_table", "private " + n + (z ? "b" : "a"), vpcId,
                 {x + 260 + static_cast<double>(z) * 80, y + 20, 60, 60},
                 {{"associations", privateSubnets[z]},
-                 {"routes",
-                  json::array({{{"destination", "0.0.0.0/0"}, {"target", natIds[z]}}})},
+                 {"routes", json::array({{{"destination", "0.0.0.0/0"}, {"target", natIds[z]}}})},
                  {"main", z == 0}}));
             vpcTables[v].push_back(table);
         }

@@ -42,7 +42,7 @@ struct Finding {
     std::string message;       ///< quotes the values involved
     std::vector<Id> elements;  ///< every element or connection involved, the subject first
     std::optional<Fix> fix;
-    bool suppressed = false;   ///< one of the elements suppresses ruleId
+    bool suppressed = false;  ///< one of the elements suppresses ruleId
     friend bool operator==(const Finding&, const Finding&) = default;
 };
 

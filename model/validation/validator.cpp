@@ -16,7 +16,9 @@ std::size_t ValidationResult::count(Severity severity, bool includeSuppressed) c
         }));
 }
 
-ValidationResult validate(const Diagram& diagram) { return validate(diagram, allRules()); }
+ValidationResult validate(const Diagram& diagram) {
+    return validate(diagram, allRules());
+}
 
 ValidationResult validate(const Diagram& diagram, const std::vector<const Rule*>& rules) {
     ValidationResult result;
@@ -41,9 +43,8 @@ ValidationResult validate(const Diagram& diagram, const std::vector<const Rule*>
         for (Finding& f : result.findings) {
             for (const Id& id : f.elements) {
                 const auto it = suppressions.find(id);
-                if (it != suppressions.end() &&
-                    std::find(it->second->begin(), it->second->end(), f.ruleId) !=
-                        it->second->end()) {
+                if (it != suppressions.end() && std::find(it->second->begin(), it->second->end(),
+                                                          f.ruleId) != it->second->end()) {
                     f.suppressed = true;
                     break;
                 }

@@ -6,7 +6,9 @@ namespace skydraft::rules {
 namespace {
 
 constexpr RuleInfo kInfo{
-    "CFN001", Severity::Warning, "CloudFormation template limits",
+    "CFN001",
+    Severity::Warning,
+    "CloudFormation template limits",
     "A CloudFormation template holds at most 500 resources (error); a design estimated above "
     "450 warns. The estimate counts every element and connection with a CloudFormation type, "
     "each static route, subnet association and gateway attachment, and the Elastic IP of each "

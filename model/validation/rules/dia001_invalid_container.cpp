@@ -19,16 +19,15 @@ void check(const ValidationContext& ctx, Findings& out) {
         const Element* parent = e.parent.empty() ? nullptr : ctx.element(e.parent);
         const std::string parentKind = parent ? parent->kind : std::string();
         if (def && !def->canLiveIn(parentKind)) {
-            out.push_back(makeFinding(kInfo,
-                                      describe(e) + ": a " + kindLabel(e.kind) +
-                                          " cannot be placed " +
-                                          (parent ? "in a " + kindLabel(parentKind)
-                                                  : std::string("at the top level")),
-                                      {e.id}));
+            out.push_back(makeFinding(
+                kInfo,
+                describe(e) + ": a " + kindLabel(e.kind) + " cannot be placed " +
+                    (parent ? "in a " + kindLabel(parentKind) : std::string("at the top level")),
+                {e.id}));
         } else if (e.kind == "nat_gateway" && !isZonalNat(e) && parentKind == "subnet") {
             Finding f = makeFinding(kInfo,
-                                    describe(e) + ": regional, but placed in " +
-                                        describe(*parent) + " instead of its VPC",
+                                    describe(e) + ": regional, but placed in " + describe(*parent) +
+                                        " instead of its VPC",
                                     {e.id, parent->id});
             f.fix = setPropertyFix("Make it zonal", e.id, "availability_mode", "zonal");
             out.push_back(std::move(f));

@@ -20,15 +20,13 @@ void check(const ValidationContext& ctx, Findings& out) {
         const Element* from = ctx.element(c.from);
         const Element* to = ctx.element(c.to);
         if (def && from && to && !def->canJoin(from->kind, to->kind)) {
-            out.push_back(makeFinding(kInfo,
-                                      describe(c) + ": cannot join " + describe(*from) + " to " +
-                                          describe(*to),
-                                      {c.id, c.from, c.to}));
+            out.push_back(makeFinding(
+                kInfo, describe(c) + ": cannot join " + describe(*from) + " to " + describe(*to),
+                {c.id, c.from, c.to}));
         } else if (c.from == c.to && c.kind != "vpc_peering") {
-            out.push_back(makeFinding(kInfo,
-                                      describe(c) + ": joins " + ctx.describe(c.from) +
-                                          " to itself",
-                                      {c.id, c.from}));
+            out.push_back(
+                makeFinding(kInfo, describe(c) + ": joins " + ctx.describe(c.from) + " to itself",
+                            {c.id, c.from}));
         }
     }
 }

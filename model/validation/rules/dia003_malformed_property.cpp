@@ -13,8 +13,12 @@ constexpr RuleInfo kInfo{
     "and security group references exist.",
     ""};
 
-bool isLower(char c) { return c >= 'a' && c <= 'z'; }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isLower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 /// Length of a region prefix such as "us-east-1" or "us-gov-west-1" at the start of text,
 /// or 0.
@@ -63,29 +67,51 @@ bool validZone(std::string_view text) {
     return text[r] == '-' && (isLower(text.back()) || isDigit(text.back()));
 }
 
+/// Whether a property's value can be missing or malformed at all.
+bool needsCheck(const PropertyDef& def) {
+    switch (def.type) {
+        case PropertyType::Bool:
+        case PropertyType::Integer:
+        case PropertyType::Enum:
+        case PropertyType::String:
+        case PropertyType::StringList:
+        case PropertyType::Object:
+            return def.required;
+        default:
+            return true;
+    }
+}
+
 struct Checker {
     const ValidationContext& ctx;
     Findings& out;
 
-    void report(const std::string& subject, const Id& id, const std::string& what,
+    /// The subject: an element or a connection, described only when a finding is made.
+    struct Subject {
+        const Element* element = nullptr;
+        const Connection* connection = nullptr;
+        std::string text() const { return element ? describe(*element) : describe(*connection); }
+    };
+
+    void report(const Subject& subject, const Id& id, const std::string& what,
                 std::vector<Id> extra = {}) {
         std::vector<Id> ids{id};
         ids.insert(ids.end(), extra.begin(), extra.end());
-        out.push_back(makeFinding(kInfo, subject + ": " + what, std::move(ids)));
+        out.push_back(makeFinding(kInfo, subject.text() + ": " + what, std::move(ids)));
     }
 
-    void checkCidr(const std::string& subject, const Id& id, const std::string& key,
+    void checkCidr(const Subject& subject, const Id& id, const std::string& key,
                    const std::string& text, int family) {
         const CidrParseResult r = family == 4   ? parseIpv4Cidr(text)
                                   : family == 6 ? parseIpv6Cidr(text)
                                                 : parseCidr(text);
         if (!r) {
-            report(subject, id, key + " " + inQuotes(text) + " is not a valid CIDR (" + r.error +
-                                    ")");
+            report(subject, id,
+                   key + " " + inQuotes(text) + " is not a valid CIDR (" + r.error + ")");
         }
     }
 
-    void checkReference(const std::string& subject, const Id& id, const std::string& key,
+    void checkReference(const Subject& subject, const Id& id, const std::string& key,
                         const std::string& ref, const PropertyDef& def) {
         if (ref.empty()) {
             return;
@@ -107,10 +133,10 @@ struct Checker {
         }
     }
 
-    void checkValue(const std::string& subject, const Id& id, const PropertyDef& def,
+    void checkValue(const Subject& subject, const Id& id, const PropertyDef& def,
                     const json& value) {
         const std::string& key = def.key;
-        const int family = key.find("ipv6") != std::string::npos ? 6
+        const int family = key.find("ipv6") != std::string::npos       ? 6
                            : key == "cidr" || key == "secondary_cidrs" ? 4
                                                                        : 0;
         switch (def.type) {
@@ -141,9 +167,9 @@ struct Checker {
                 break;
             case PropertyType::Region:
                 if (value.is_string() && !validRegion(value.get<std::string>())) {
-                    report(subject, id,
-                           key + " " + inQuotes(value.get<std::string>()) +
-                               " is not a region name");
+                    report(
+                        subject, id,
+                        key + " " + inQuotes(value.get<std::string>()) + " is not a region name");
                 }
                 break;
             case PropertyType::Zone:
@@ -176,8 +202,7 @@ struct Checker {
                     checkCidr(subject, id, "route destination", d, 0);
                     if (t.empty() || !ctx.diagram().contains(t)) {
                         report(subject, id,
-                               "route " + d + " targets " + inQuotes(t) +
-                                   ", which does not exist");
+                               "route " + d + " targets " + inQuotes(t) + ", which does not exist");
                     }
                 }
                 break;
@@ -212,18 +237,34 @@ struct Checker {
                     }
                 }
                 break;
-            default: break;
+            default:
+                break;
         }
     }
 
     template <typename Item>
     void checkItem(const Item& item, const std::vector<PropertyDef>& defs) {
-        const std::string subject = describe(item);
+        Subject subject;
+        if constexpr (std::is_same_v<Item, Element>) {
+            subject.element = &item;
+        } else {
+            subject.connection = &item;
+        }
+        const SubnetInfo* subnet = nullptr;
+        if constexpr (std::is_same_v<Item, Element>) {
+            subnet = item.kind == "subnet" ? ctx.subnet(item) : nullptr;
+        }
         for (const PropertyDef& def : defs) {
+            if (!needsCheck(def)) {
+                continue;
+            }
+            if (subnet && def.key == "cidr" && subnet->ipv4Written) {
+                continue;  // parsed already by the context
+            }
             const auto it = item.properties.find(def.key);
             const json& value = it != item.properties.end() ? *it : def.defaultValue;
-            const bool empty =
-                value.is_null() || (value.is_string() && value.get_ref<const std::string&>().empty());
+            const bool empty = value.is_null() ||
+                               (value.is_string() && value.get_ref<const std::string&>().empty());
             if (def.required && empty && def.type != PropertyType::Zone) {
                 report(subject, item.id, "the required " + def.key + " is missing");
                 continue;
@@ -242,9 +283,9 @@ void check(const ValidationContext& ctx, Findings& out) {
         if (const KindDef* def = catalogue.kind(e.kind)) {
             checker.checkItem(e, def->properties);
         }
-        if (e.kind == "subnet" && !e.boolProperty("ipv6_only") &&
-            e.stringProperty("cidr").empty()) {
-            checker.report(describe(e), e.id, "no IPv4 CIDR (only IPv6-only subnets have none)");
+        const SubnetInfo* s = e.kind == "subnet" ? ctx.subnet(e) : nullptr;
+        if (s && !s->ipv6Only && !s->ipv4Written && e.stringProperty("cidr").empty()) {
+            checker.report({&e, nullptr}, e.id, "no IPv4 CIDR (only IPv6-only subnets have none)");
         }
     }
     for (const Connection& c : ctx.diagram().connections()) {

@@ -14,8 +14,8 @@ constexpr RuleInfo kInfo{
 void check(const ValidationContext& ctx, Findings& out) {
     for (const Element* nat : ctx.ofKind("nat_gateway")) {
         if (isZonalNat(*nat) && !ctx.subnetOf(*nat)) {
-            Finding f = makeFinding(kInfo, describe(*nat) + ": zonal, but not in a subnet",
-                                    {nat->id});
+            Finding f =
+                makeFinding(kInfo, describe(*nat) + ": zonal, but not in a subnet", {nat->id});
             f.fix = setPropertyFix("Make it regional", nat->id, "availability_mode", "regional");
             out.push_back(std::move(f));
         }

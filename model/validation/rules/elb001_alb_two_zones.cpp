@@ -6,8 +6,7 @@ namespace {
 
 constexpr RuleInfo kInfo{
     "ELB001", Severity::Error, "Application Load Balancer in one zone",
-    "An Application Load Balancer needs subnets in at least two distinct availability zones.",
-    ""};
+    "An Application Load Balancer needs subnets in at least two distinct availability zones.", ""};
 
 void check(const ValidationContext& ctx, Findings& out) {
     for (const Element* lb : ctx.ofKind("load_balancer")) {

@@ -18,10 +18,10 @@ void check(const ValidationContext& ctx, Findings& out) {
         std::map<std::string, std::vector<Id>> byZone;
         for (const SubnetInfo* s : listedSubnets(ctx, *lb)) {
             if (vpc && s->element->parent != vpc->id) {
-                out.push_back(makeFinding(kInfo,
-                                          describe(*lb) + ": " + describe(*s->element) +
-                                              " is not in " + describe(*vpc),
-                                          {lb->id, s->element->id}));
+                out.push_back(makeFinding(
+                    kInfo,
+                    describe(*lb) + ": " + describe(*s->element) + " is not in " + describe(*vpc),
+                    {lb->id, s->element->id}));
                 continue;
             }
             byZone[s->element->stringProperty("availability_zone")].push_back(s->element->id);

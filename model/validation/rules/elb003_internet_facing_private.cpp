@@ -18,17 +18,16 @@ void check(const ValidationContext& ctx, Findings& out) {
         std::vector<Id> ids{lb->id};
         std::string names;
         for (const SubnetInfo* s : listedSubnets(ctx, *lb)) {
-            if (!ctx.routes().isPublic(s->element->id)) {
+            if (!ctx.routes().isPublic(*s->element)) {
                 ids.push_back(s->element->id);
                 names += (names.empty() ? "" : ", ") + describe(*s->element);
             }
         }
         if (ids.size() > 1) {
-            out.push_back(makeFinding(kInfo,
-                                      describe(*lb) + ": internet-facing, but " + names +
-                                          (ids.size() > 2 ? " have" : " has") +
-                                          " no route to an internet gateway",
-                                      std::move(ids)));
+            std::string message = describe(*lb) + ": internet-facing, but " + names +
+                                  (ids.size() > 2 ? " have" : " has") +
+                                  " no route to an internet gateway";
+            out.push_back(makeFinding(kInfo, std::move(message), std::move(ids)));
         }
     }
 }

@@ -24,7 +24,7 @@ void check(const ValidationContext& ctx, Findings& out) {
             continue;
         }
         const Element* subnet = ctx.subnetOf(*e);
-        if (!subnet || !ctx.routes().isPublic(subnet->id)) {
+        if (!subnet || !ctx.routes().isPublic(*subnet)) {
             continue;
         }
         if (e->boolProperty("public_ip") || e->boolProperty("elastic_ip") ||
@@ -33,9 +33,10 @@ void check(const ValidationContext& ctx, Findings& out) {
             continue;
         }
         out.push_back(makeFinding(kInfo,
-                                  describe(*e) + ": meant to be reachable from the internet, "
-                                                 "but has no public IP, Elastic IP or IPv6 "
-                                                 "address in public " +
+                                  describe(*e) +
+                                      ": meant to be reachable from the internet, "
+                                      "but has no public IP, Elastic IP or IPv6 "
+                                      "address in public " +
                                       describe(*subnet),
                                   {e->id, subnet->id}));
     }

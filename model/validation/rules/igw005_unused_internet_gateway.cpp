@@ -7,8 +7,7 @@ namespace skydraft::rules {
 namespace {
 
 constexpr RuleInfo kInfo{"IGW005", Severity::Warning, "Unused internet gateway",
-                         "An internet gateway is attached to a VPC but no route targets it.",
-                         ""};
+                         "An internet gateway is attached to a VPC but no route targets it.", ""};
 
 void check(const ValidationContext& ctx, Findings& out) {
     std::unordered_set<std::string_view> used;
@@ -21,8 +20,8 @@ void check(const ValidationContext& ctx, Findings& out) {
         for (const Element* g : vpc.internetGateways) {
             if (!used.count(g->id)) {
                 out.push_back(makeFinding(kInfo,
-                                          describe(*g) + ": attached to " +
-                                              describe(*vpc.element) + " but no route uses it",
+                                          describe(*g) + ": attached to " + describe(*vpc.element) +
+                                              " but no route uses it",
                                           {g->id, vpc.element->id}));
             }
         }

@@ -46,13 +46,15 @@ void check(const ValidationContext& ctx, Findings& out) {
                     earlier.ports.second < later.ports.second) {
                     continue;
                 }
-                out.push_back(makeFinding(
-                    kInfo,
-                    describe(*acl) + ": " + (later.egress ? "outbound" : "inbound") + " rule " +
-                        std::to_string(later.number) + " (" + later.action + ") never applies; "
-                        "rule " + std::to_string(earlier.number) + " (" + earlier.action +
-                        ") matches all its traffic",
-                    {acl->id}));
+                out.push_back(makeFinding(kInfo,
+                                          describe(*acl) + ": " +
+                                              (later.egress ? "outbound" : "inbound") + " rule " +
+                                              std::to_string(later.number) + " (" + later.action +
+                                              ") never applies; "
+                                              "rule " +
+                                              std::to_string(earlier.number) + " (" +
+                                              earlier.action + ") matches all its traffic",
+                                          {acl->id}));
                 break;
             }
         }

@@ -25,12 +25,12 @@ struct Entry {
 bool returnAllowed(const std::vector<Entry>& entries, bool egress, const std::string& protocol,
                    const Cidr& cidr) {
     for (const Entry& e : entries) {
-        if (e.egress != egress || !protocolCovers(e.protocol, protocol) ||
-            !e.cidr.overlaps(cidr) || e.ports.second < 1024 || e.ports.first > 65535) {
+        if (e.egress != egress || !protocolCovers(e.protocol, protocol) || !e.cidr.overlaps(cidr) ||
+            e.ports.second < 1024 || e.ports.first > 65535) {
             continue;
         }
-        const bool covers = e.cidr.contains(cidr) && e.ports.first <= 1024 &&
-                            e.ports.second >= 65535;
+        const bool covers =
+            e.cidr.contains(cidr) && e.ports.first <= 1024 && e.ports.second >= 65535;
         if (!e.allow) {
             return false;
         }
@@ -64,15 +64,15 @@ void check(const ValidationContext& ctx, Findings& out) {
             if (isReturnRule || returnAllowed(entries, !e.egress, e.protocol, e.cidr)) {
                 continue;
             }
-            out.push_back(makeFinding(
-                kInfo,
-                describe(*acl) + ": " + (e.egress ? "outbound" : "inbound") + " rule " +
-                    std::to_string(e.number) + " allows " + e.protocol + " " +
-                    std::to_string(e.ports.first) + "-" + std::to_string(e.ports.second) + " " +
-                    (e.egress ? "to " : "from ") + e.cidr.toString() + ", but no " +
-                    (e.egress ? "inbound" : "outbound") +
-                    " rule allows the return on ports 1024-65535",
-                {acl->id}));
+            out.push_back(makeFinding(kInfo,
+                                      describe(*acl) + ": " + (e.egress ? "outbound" : "inbound") +
+                                          " rule " + std::to_string(e.number) + " allows " +
+                                          e.protocol + " " + std::to_string(e.ports.first) + "-" +
+                                          std::to_string(e.ports.second) + " " +
+                                          (e.egress ? "to " : "from ") + e.cidr.toString() +
+                                          ", but no " + (e.egress ? "inbound" : "outbound") +
+                                          " rule allows the return on ports 1024-65535",
+                                      {acl->id}));
         }
     }
 }

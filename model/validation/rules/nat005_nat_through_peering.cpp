@@ -41,13 +41,14 @@ void check(const ValidationContext& ctx, Findings& out) {
                 const Route* pr = pt ? RouteAnalysis::lookup(*pt, r.destination) : nullptr;
                 const Element* nat = pr ? ctx.element(pr->target) : nullptr;
                 if (nat && nat->kind == "nat_gateway") {
-                    out.push_back(makeFinding(
-                        kInfo,
-                        describe(*t.element) + ": route " + r.destination.toString() + " via " +
-                            describe(*peering) + " would use " + describe(*nat) + " of " +
-                            describe(*peer->element) + "; a NAT gateway does not serve peered "
-                                                       "networks",
-                        {t.element->id, peering->id, nat->id}));
+                    out.push_back(
+                        makeFinding(kInfo,
+                                    describe(*t.element) + ": route " + r.destination.toString() +
+                                        " via " + describe(*peering) + " would use " +
+                                        describe(*nat) + " of " + describe(*peer->element) +
+                                        "; a NAT gateway does not serve peered "
+                                        "networks",
+                                    {t.element->id, peering->id, nat->id}));
                     break;
                 }
             }

@@ -17,7 +17,7 @@ void check(const ValidationContext& ctx, Findings& out) {
         if (!subnet) {
             continue;
         }
-        const auto route = ctx.routes().lookupFromSubnet(subnet->id, anyV4);
+        const auto route = ctx.routes().lookupFromSubnet(*subnet, anyV4);
         const Element* target = route ? ctx.element(route->target) : nullptr;
         if (target && target->kind == "nat_gateway") {
             std::vector<Id> ids{nat->id, subnet->id};
@@ -26,8 +26,7 @@ void check(const ValidationContext& ctx, Findings& out) {
             }
             out.push_back(makeFinding(kInfo,
                                       describe(*nat) + ": its " + describe(*subnet) +
-                                          " routes 0.0.0.0/0 to " + describe(*target) +
-                                          ", a loop",
+                                          " routes 0.0.0.0/0 to " + describe(*target) + ", a loop",
                                       std::move(ids)));
         }
     }

@@ -15,10 +15,9 @@ void check(const ValidationContext& ctx, Findings& out) {
     std::map<std::pair<std::string, std::string>, const Connection*> seen;
     for (const Connection* p : ctx.connectionsOfKind("vpc_peering")) {
         if (p->from == p->to) {
-            out.push_back(makeFinding(kInfo,
-                                      describe(*p) + ": peers " + ctx.describe(p->from) +
-                                          " with itself",
-                                      {p->id, p->from}));
+            out.push_back(makeFinding(
+                kInfo, describe(*p) + ": peers " + ctx.describe(p->from) + " with itself",
+                {p->id, p->from}));
             continue;
         }
         auto key = std::minmax(p->from, p->to);

@@ -20,13 +20,11 @@ void check(const ValidationContext& ctx, Findings& out) {
         if (!third) {
             return;
         }
-        out.push_back(makeFinding(kInfo,
-                                  describe(*l.table->vpc) + ": route " +
-                                      l.route->destination.toString() + " via " +
-                                      describe(*l.peering) +
-                                      " leaves the peer's CIDRs; peering is not transitive",
-                                  {l.table->vpc->id, l.table->element->id, l.peering->id,
-                                   third->element->id}));
+        out.push_back(makeFinding(
+            kInfo,
+            describe(*l.table->vpc) + ": route " + l.route->destination.toString() + " via " +
+                describe(*l.peering) + " leaves the peer's CIDRs; peering is not transitive",
+            {l.table->vpc->id, l.table->element->id, l.peering->id, third->element->id}));
     });
 }
 

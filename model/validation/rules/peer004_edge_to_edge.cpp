@@ -20,13 +20,12 @@ void check(const ValidationContext& ctx, Findings& out) {
         if (other) {
             return;
         }
-        out.push_back(makeFinding(kInfo,
-                                  describe(*l.table->vpc) + ": route " +
-                                      l.route->destination.toString() + " via " +
-                                      describe(*l.peering) + " leads beyond " +
-                                      ctx.describe(l.peerId) +
-                                      "; a peering does not share the peer's gateways",
-                                  {l.table->vpc->id, l.table->element->id, l.peering->id}));
+        out.push_back(makeFinding(
+            kInfo,
+            describe(*l.table->vpc) + ": route " + l.route->destination.toString() + " via " +
+                describe(*l.peering) + " leads beyond " + ctx.describe(l.peerId) +
+                "; a peering does not share the peer's gateways",
+            {l.table->vpc->id, l.table->element->id, l.peering->id}));
     });
 }
 

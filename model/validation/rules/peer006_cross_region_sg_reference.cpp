@@ -28,7 +28,8 @@ void check(const ValidationContext& ctx, Findings& out) {
                     !rule["source_security_group"].is_string()) {
                     continue;
                 }
-                const Element* other = ctx.element(rule["source_security_group"].get<std::string>());
+                const Element* other =
+                    ctx.element(rule["source_security_group"].get<std::string>());
                 const Element* otherVpc = other ? ctx.vpcOf(*other) : nullptr;
                 if (!otherVpc || otherVpc == vpc ||
                     !peered.count(std::minmax(vpc->id, otherVpc->id))) {

@@ -5,10 +5,13 @@ namespace skydraft::rules {
 namespace {
 
 constexpr RuleInfo kInfo{
-    "PEER007", Severity::Warning, "Peerings per VPC",
+    "PEER007",
+    Severity::Warning,
+    "Peerings per VPC",
     "A VPC has at most 50 active peering connections by default (an adjustable quota: "
     "warning) and 125 at most (error).",
-    "", true};
+    "",
+    true};
 
 void check(const ValidationContext& ctx, Findings& out) {
     for (const VpcInfo& vpc : ctx.vpcs()) {

@@ -19,10 +19,10 @@ void check(const ValidationContext& ctx, Findings& out) {
         const Element* vpc = ctx.vpcOf(*db);
         for (const SubnetInfo* s : subnets) {
             if (vpc && s->element->parent != vpc->id) {
-                out.push_back(makeFinding(kInfo,
-                                          describe(*db) + ": " + describe(*s->element) +
-                                              " is not in " + describe(*vpc),
-                                          {db->id, s->element->id}));
+                out.push_back(makeFinding(
+                    kInfo,
+                    describe(*db) + ": " + describe(*s->element) + " is not in " + describe(*vpc),
+                    {db->id, s->element->id}));
             }
         }
         const auto zones = zonesOf(subnets);
@@ -32,8 +32,8 @@ void check(const ValidationContext& ctx, Findings& out) {
                 ids.push_back(s->element->id);
             }
             out.push_back(makeFinding(kInfo,
-                                      describe(*db) + ": DB subnet group only in " +
-                                          zones.front() + "; it needs two zones",
+                                      describe(*db) + ": DB subnet group only in " + zones.front() +
+                                          "; it needs two zones",
                                       std::move(ids)));
         }
     }

@@ -21,7 +21,7 @@ void check(const ValidationContext& ctx, Findings& out) {
     }
     for (const Element* table : ctx.ofKind("route_table")) {
         const std::string& vpcId = table->parent;
-        for (const StaticRoute& r : staticRoutes(*table)) {
+        for (const StaticRoute& r : staticRoutes(ctx, *table)) {
             std::string problem;
             if (const Element* t = ctx.element(r.target)) {
                 const std::string& k = t->kind;
@@ -56,9 +56,8 @@ void check(const ValidationContext& ctx, Findings& out) {
                 continue;
             }
             out.push_back(makeFinding(kInfo,
-                                      describe(*table) + ": route " + r.destination +
-                                          " targets " + ctx.describe(r.target) + ", which " +
-                                          problem,
+                                      describe(*table) + ": route " + r.destination + " targets " +
+                                          ctx.describe(r.target) + ", which " + problem,
                                       {table->id, r.target}));
         }
     }

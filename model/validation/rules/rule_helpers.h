@@ -34,7 +34,7 @@ struct StaticRoute {
     bool propagated = false;
 };
 
-/// The routes property of a route table (or transit gateway route table).
+/// The routes property of a route table (or transit gateway route table), parsed.
 inline std::vector<StaticRoute> staticRoutes(const Element& table) {
     std::vector<StaticRoute> out;
     const json& routes = table.property("routes");
@@ -55,6 +55,21 @@ inline std::vector<StaticRoute> staticRoutes(const Element& table) {
             route.cidr = c.cidr->canonical();
         }
         out.push_back(std::move(route));
+    }
+    return out;
+}
+
+/// The same, for a VPC route table from the route analysis (parsed once per validation).
+inline std::vector<StaticRoute> staticRoutes(const ValidationContext& ctx, const Element& table) {
+    const RouteTableInfo* info = ctx.routes().table(table.id);
+    if (!info) {
+        return staticRoutes(table);
+    }
+    std::vector<StaticRoute> out;
+    out.reserve(info->written.size());
+    for (const WrittenRoute& w : info->written) {
+        out.push_back(StaticRoute{w.index, std::string(w.destination), std::string(w.target),
+                                  w.cidr, w.propagated});
     }
     return out;
 }
@@ -83,8 +98,7 @@ void sweepOverlaps(std::vector<OwnedCidr> blocks, bool skipSameOwner, Found foun
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         if (i > 0) {
             const OwnedCidr& r = blocks[reach];
-            if (r.cidr.overlaps(blocks[i].cidr) &&
-                !(skipSameOwner && r.owner == blocks[i].owner)) {
+            if (r.cidr.overlaps(blocks[i].cidr) && !(skipSameOwner && r.owner == blocks[i].owner)) {
                 found(r, blocks[i]);
             }
         }
@@ -96,7 +110,9 @@ void sweepOverlaps(std::vector<OwnedCidr> blocks, bool skipSameOwner, Found foun
 }
 
 /// "/16".
-inline std::string prefixText(int prefix) { return "/" + std::to_string(prefix); }
+inline std::string prefixText(int prefix) {
+    return "/" + std::to_string(prefix);
+}
 
 /// The same network at another prefix length (address bits beyond it cleared).
 inline Cidr withPrefix(const Cidr& c, int prefix) {
@@ -113,7 +129,9 @@ inline Fix setPropertyFix(std::string label, const Id& target, std::string key, 
 }
 
 /// True when a bool property is explicitly or by default true.
-inline bool flag(const Element& e, std::string_view key) { return e.boolProperty(key); }
+inline bool flag(const Element& e, std::string_view key) {
+    return e.boolProperty(key);
+}
 
 /// The address consumers a subnet kind of resource stands for (SUB005).
 inline bool isZonalNat(const Element& nat) {
@@ -178,8 +196,7 @@ inline std::uint64_t addressConsumers(const SubnetInfo& subnet) {
 }
 
 /// The resources of a subnet that say they need the internet.
-inline std::vector<const Element*> internetUsers(const SubnetInfo& subnet,
-                                                 bool includeFunctions) {
+inline std::vector<const Element*> internetUsers(const SubnetInfo& subnet, bool includeFunctions) {
     std::vector<const Element*> out;
     for (const Element* r : subnet.residents) {
         if ((r->kind == "ec2_instance" || r->kind == "auto_scaling_group" ||
@@ -220,9 +237,8 @@ public:
             return a.cidr.first() < b.first();
         };
         auto it = std::lower_bound(m_all.begin(), m_all.end(), d, before);
-        for (auto j = it; j != m_all.end() && j->cidr.isV4() == d.isV4() &&
-                          j->cidr.first() <= d.last();
-             ++j) {
+        for (auto j = it;
+             j != m_all.end() && j->cidr.isV4() == d.isV4() && j->cidr.first() <= d.last(); ++j) {
             if (const VpcInfo& v = m_ctx.vpcs()[j->owner]; !skip(v)) {
                 return &v;
             }

@@ -5,11 +5,14 @@ namespace skydraft::rules {
 namespace {
 
 constexpr RuleInfo kInfo{
-    "SG001", Severity::Warning, "Security group rule quotas",
+    "SG001",
+    Severity::Warning,
+    "Security group rule quotas",
     "A security group has at most 60 inbound and 60 outbound rules per IP family by default "
     "(an adjustable quota: warning); the groups of one network interface have at most 1,000 "
     "rules together (error).",
-    "", true};
+    "",
+    true};
 
 void check(const ValidationContext& ctx, Findings& out) {
     std::unordered_map<std::string_view, std::size_t> totals;

@@ -5,8 +5,7 @@ namespace skydraft::rules {
 namespace {
 
 constexpr RuleInfo kInfo{"SG004", Severity::Warning, "SSH or RDP open to the world",
-                         "An inbound rule opens SSH (22) or RDP (3389) to 0.0.0.0/0 or ::/0.",
-                         ""};
+                         "An inbound rule opens SSH (22) or RDP (3389) to 0.0.0.0/0 or ::/0.", ""};
 
 void check(const ValidationContext& ctx, Findings& out) {
     for (const Element* sg : ctx.ofKind("security_group")) {

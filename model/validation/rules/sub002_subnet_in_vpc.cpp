@@ -24,12 +24,12 @@ void check(const ValidationContext& ctx, Findings& out) {
         }
         Finding f = makeFinding(kInfo,
                                 describe(*s.element) + ": " + s.ipv4->toString() +
-                                    " is outside the CIDRs of " + describe(*s.vpc->element) +
-                                    " (" + list + ")",
+                                    " is outside the CIDRs of " + describe(*s.vpc->element) + " (" +
+                                    list + ")",
                                 {s.element->id, s.vpc->element->id});
         std::vector<Cidr> used;
         for (const Element* other : s.vpc->subnets) {
-            if (const SubnetInfo* o = ctx.subnet(other->id); o && o->ipv4 && o != &s) {
+            if (const SubnetInfo* o = ctx.subnet(*other); o && o->ipv4 && o != &s) {
                 used.push_back(*o->ipv4);
             }
         }

@@ -5,7 +5,9 @@ namespace skydraft::rules {
 namespace {
 
 constexpr RuleInfo kInfo{
-    "SUB005", Severity::Warning, "Subnet address capacity",
+    "SUB005",
+    Severity::Warning,
+    "Subnet address capacity",
     "A subnet offers 2^(32-p) - 5 addresses (AWS reserves the first four and the last). Error "
     "when the resources placed in it need more (1 per instance, NAT gateway, interface endpoint, "
     "transit gateway attachment, function, database, file system and cache node; 8 per load "

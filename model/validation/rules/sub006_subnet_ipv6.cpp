@@ -15,10 +15,9 @@ void check(const ValidationContext& ctx, Findings& out) {
         }
         const std::string subject = describe(*s.element) + ": IPv6 CIDR " + s.ipv6->toString();
         if (s.vpc->ipv6.empty()) {
-            out.push_back(makeFinding(kInfo,
-                                      subject + " needs an IPv6 block on " +
-                                          describe(*s.vpc->element),
-                                      {s.element->id, s.vpc->element->id}));
+            out.push_back(
+                makeFinding(kInfo, subject + " needs an IPv6 block on " + describe(*s.vpc->element),
+                            {s.element->id, s.vpc->element->id}));
             continue;
         }
         if (s.ipv6->prefix() != 64) {
@@ -29,10 +28,9 @@ void check(const ValidationContext& ctx, Findings& out) {
         }
         if (std::none_of(s.vpc->ipv6.begin(), s.vpc->ipv6.end(),
                          [&](const Cidr& c) { return c.contains(*s.ipv6); })) {
-            out.push_back(makeFinding(kInfo,
-                                      subject + " is outside the IPv6 blocks of " +
-                                          describe(*s.vpc->element),
-                                      {s.element->id, s.vpc->element->id}));
+            out.push_back(makeFinding(
+                kInfo, subject + " is outside the IPv6 blocks of " + describe(*s.vpc->element),
+                {s.element->id, s.vpc->element->id}));
         }
     }
 }

@@ -19,23 +19,21 @@ void check(const ValidationContext& ctx, Findings& out) {
                 continue;
             }
             const auto address = parseIpAddress(ip);
-            const SubnetInfo* s = ctx.subnet(subnet->id);
+            const SubnetInfo* s = ctx.subnet(*subnet);
             if (!address || !address.cidr->isV4() || !s || !s->ipv4) {
                 continue;
             }
             const Uint128 a = address.cidr->address();
-            const std::string subject =
-                describe(*e) + ": private IP " + ip;
+            const std::string subject = describe(*e) + ": private IP " + ip;
             if (!s->ipv4->contains(*address.cidr)) {
-                out.push_back(makeFinding(kInfo,
-                                          subject + " is outside " + s->ipv4->toString() + " (" +
-                                              describe(*subnet) + ")",
-                                          {e->id, subnet->id}));
+                out.push_back(makeFinding(
+                    kInfo,
+                    subject + " is outside " + s->ipv4->toString() + " (" + describe(*subnet) + ")",
+                    {e->id, subnet->id}));
             } else if (a < s->ipv4->first() + 4 || a == s->ipv4->last()) {
                 out.push_back(makeFinding(kInfo,
                                           subject + " is reserved by AWS in " +
-                                              s->ipv4->toString() + " (" + describe(*subnet) +
-                                              ")",
+                                              s->ipv4->toString() + " (" + describe(*subnet) + ")",
                                           {e->id, subnet->id}));
             }
         }

@@ -28,8 +28,7 @@ void check(const ValidationContext& ctx, Findings& out) {
             if (s->parent != a->from) {
                 out.push_back(makeFinding(kInfo,
                                           describe(*a) + ": " + describe(*s) +
-                                              " is not in the attached " +
-                                              ctx.describe(a->from),
+                                              " is not in the attached " + ctx.describe(a->from),
                                           {a->id, s->id}));
                 continue;
             }

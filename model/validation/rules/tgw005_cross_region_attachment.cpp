@@ -21,8 +21,8 @@ void check(const ValidationContext& ctx, Findings& out) {
         const std::string tr = tgw->stringProperty("region");
         if (vr != tr) {
             out.push_back(makeFinding(kInfo,
-                                      describe(*a) + ": " + describe(*vpc) + " is in " + vr +
-                                          ", " + describe(*tgw) + " in " + tr,
+                                      describe(*a) + ": " + describe(*vpc) + " is in " + vr + ", " +
+                                          describe(*tgw) + " in " + tr,
                                       {a->id, vpc->id, tgw->id}));
         }
     }

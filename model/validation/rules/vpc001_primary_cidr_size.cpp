@@ -20,8 +20,7 @@ void check(const ValidationContext& ctx, Findings& out) {
         const std::string suggestion = withPrefix(*c, wanted).toString();
         Finding f = makeFinding(kInfo,
                                 describe(*vpc) + ": CIDR " + c->toString() + " is " +
-                                    prefixText(c->prefix()) +
-                                    "; a VPC CIDR must be /16 to /28",
+                                    prefixText(c->prefix()) + "; a VPC CIDR must be /16 to /28",
                                 {vpc->id});
         f.fix = setPropertyFix("Use " + suggestion, vpc->id, "cidr", suggestion);
         out.push_back(std::move(f));

@@ -16,14 +16,12 @@ void check(const ValidationContext& ctx, Findings& out) {
             if (!c || !c->isV4() || (c->prefix() >= 16 && c->prefix() <= 28)) {
                 continue;
             }
-            const std::string suggestion =
-                withPrefix(*c, c->prefix() < 16 ? 16 : 28).toString();
+            const std::string suggestion = withPrefix(*c, c->prefix() < 16 ? 16 : 28).toString();
             json fixed = list;
             fixed[i] = suggestion;
             Finding f = makeFinding(kInfo,
-                                    describe(*vpc) + ": secondary CIDR " + c->toString() +
-                                        " is " + prefixText(c->prefix()) +
-                                        "; a VPC CIDR must be /16 to /28",
+                                    describe(*vpc) + ": secondary CIDR " + c->toString() + " is " +
+                                        prefixText(c->prefix()) + "; a VPC CIDR must be /16 to /28",
                                     {vpc->id});
             f.fix = setPropertyFix("Use " + suggestion, vpc->id, "secondary_cidrs", fixed);
             out.push_back(std::move(f));

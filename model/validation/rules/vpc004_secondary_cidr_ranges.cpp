@@ -14,7 +14,9 @@ constexpr RuleInfo kInfo{
     "198.19.0.0/16. 169.254.0.0/16 is never assignable.",
     ""};
 
-Cidr block(const char* text) { return *parseCidr(text).cidr; }
+Cidr block(const char* text) {
+    return *parseCidr(text).cidr;
+}
 
 void check(const ValidationContext& ctx, Findings& out) {
     static const Cidr r10 = block("10.0.0.0/8");
@@ -72,12 +74,13 @@ void check(const ValidationContext& ctx, Findings& out) {
             }
             for (const Cidr& f : refused) {
                 if (f.overlaps(c)) {
-                    out.push_back(makeFinding(
-                        kInfo,
-                        describe(*vpc.element) + ": secondary CIDR " + c.toString() +
-                            " is in " + f.toString() + ", which cannot be added to a VPC whose "
-                            "primary CIDR " + primary.toString() + " is in " + range,
-                        {vpc.element->id}));
+                    out.push_back(makeFinding(kInfo,
+                                              describe(*vpc.element) + ": secondary CIDR " +
+                                                  c.toString() + " is in " + f.toString() +
+                                                  ", which cannot be added to a VPC whose "
+                                                  "primary CIDR " +
+                                                  primary.toString() + " is in " + range,
+                                              {vpc.element->id}));
                     break;
                 }
             }

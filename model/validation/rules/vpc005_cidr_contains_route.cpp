@@ -17,7 +17,7 @@ void check(const ValidationContext& ctx, Findings& out) {
             continue;
         }
         for (const Element* table : vpc.routeTables) {
-            for (const StaticRoute& r : staticRoutes(*table)) {
+            for (const StaticRoute& r : staticRoutes(ctx, *table)) {
                 if (!r.cidr || r.propagated) {
                     continue;
                 }
@@ -25,12 +25,12 @@ void check(const ValidationContext& ctx, Findings& out) {
                     if (vpc.ipv4[i].contains(*r.cidr) &&
                         !allowedMiddleboxRoute(vpc, ctx, *r.cidr, r.target,
                                                vpc.ipv4[i] == *r.cidr)) {
-                        out.push_back(makeFinding(
-                            kInfo,
-                            describe(*vpc.element) + ": secondary CIDR " +
-                                vpc.ipv4[i].toString() + " contains the route " +
-                                r.cidr->toString() + " of " + describe(*table),
-                            {vpc.element->id, table->id}));
+                        out.push_back(makeFinding(kInfo,
+                                                  describe(*vpc.element) + ": secondary CIDR " +
+                                                      vpc.ipv4[i].toString() +
+                                                      " contains the route " + r.cidr->toString() +
+                                                      " of " + describe(*table),
+                                                  {vpc.element->id, table->id}));
                         break;
                     }
                 }

@@ -5,10 +5,13 @@ namespace skydraft::rules {
 namespace {
 
 constexpr RuleInfo kInfo{
-    "VPC006", Severity::Warning, "IPv4 CIDRs per VPC",
+    "VPC006",
+    Severity::Warning,
+    "IPv4 CIDRs per VPC",
     "A VPC has at most 5 IPv4 CIDRs by default (an adjustable quota: warning) and 50 at most "
     "(error).",
-    "", true};
+    "",
+    true};
 
 void check(const ValidationContext& ctx, Findings& out) {
     for (const Element* vpc : ctx.ofKind("vpc")) {

@@ -14,10 +14,9 @@ void checkValue(const Element& e, const char* key, Findings& out) {
     const json& value = e.property(key);
     auto report = [&](const Cidr& c, json fixed) {
         const std::string canonical = c.canonical().toString();
-        Finding f = makeFinding(kInfo,
-                                describe(e) + ": " + c.toString() +
-                                    " has host bits set; AWS uses " + canonical,
-                                {e.id});
+        Finding f = makeFinding(
+            kInfo, describe(e) + ": " + c.toString() + " has host bits set; AWS uses " + canonical,
+            {e.id});
         f.fix = setPropertyFix("Use " + canonical, e.id, key, std::move(fixed));
         out.push_back(std::move(f));
     };
@@ -42,9 +41,12 @@ void check(const ValidationContext& ctx, Findings& out) {
         checkValue(*vpc, "secondary_cidrs", out);
         checkValue(*vpc, "ipv6_cidrs", out);
     }
-    for (const Element* subnet : ctx.ofKind("subnet")) {
-        checkValue(*subnet, "cidr", out);
-        checkValue(*subnet, "ipv6_cidr", out);
+    for (const SubnetInfo& s : ctx.subnets()) {
+        if ((s.ipv4Written && s.ipv4Written->hasHostBits()) ||
+            (s.ipv6Written && s.ipv6Written->hasHostBits())) {
+            checkValue(*s.element, "cidr", out);
+            checkValue(*s.element, "ipv6_cidr", out);
+        }
     }
 }
 

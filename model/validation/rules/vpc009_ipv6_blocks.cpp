@@ -15,8 +15,8 @@ void check(const ValidationContext& ctx, Findings& out) {
             const auto c = cidrValue(value);
             if (c && c->isV6() && c->prefix() != 56) {
                 out.push_back(makeFinding(kInfo,
-                                          describe(*vpc) + ": IPv6 CIDR " + c->toString() +
-                                              " is " + prefixText(c->prefix()) +
+                                          describe(*vpc) + ": IPv6 CIDR " + c->toString() + " is " +
+                                              prefixText(c->prefix()) +
                                               "; an Amazon-provided block is /56",
                                           {vpc->id}));
             }

@@ -19,8 +19,8 @@ void check(const ValidationContext& ctx, Findings& out) {
         const std::string last = dot == std::string::npos ? service : service.substr(dot + 1);
         if (last != "s3" && last != "dynamodb") {
             out.push_back(makeFinding(kInfo,
-                                      describe(*e) + ": gateway endpoint for " +
-                                          inQuotes(service) + "; only S3 and DynamoDB have one",
+                                      describe(*e) + ": gateway endpoint for " + inQuotes(service) +
+                                          "; only S3 and DynamoDB have one",
                                       {e->id}));
         }
     }

@@ -24,17 +24,17 @@ void check(const ValidationContext& ctx, Findings& out) {
                     {e->id}));
             }
             if (e->property("route_tables").empty()) {
-                out.push_back(
-                    makeFinding(kInfo, describe(*e) + ": a gateway endpoint without route tables",
-                                {e->id}));
+                out.push_back(makeFinding(
+                    kInfo, describe(*e) + ": a gateway endpoint without route tables", {e->id}));
             }
             continue;
         }
         if (type == "gateway_load_balancer") {
             if (e->property("subnets").size() > 1) {
                 out.push_back(makeFinding(kInfo,
-                                          describe(*e) + ": a Gateway Load Balancer endpoint "
-                                                         "sits in exactly one subnet, not " +
+                                          describe(*e) +
+                                              ": a Gateway Load Balancer endpoint "
+                                              "sits in exactly one subnet, not " +
                                               std::to_string(e->property("subnets").size()),
                                           {e->id}));
             }

@@ -31,10 +31,9 @@ void check(const ValidationContext& ctx, Findings& out) {
             missing += (missing.empty() ? "" : " and ") + std::string("DNS hostnames");
         }
         if (!missing.empty()) {
-            out.push_back(makeFinding(kInfo,
-                                      describe(*e) + ": private DNS needs " + missing + " on " +
-                                          describe(*vpc),
-                                      {e->id, vpc->id}));
+            out.push_back(makeFinding(
+                kInfo, describe(*e) + ": private DNS needs " + missing + " on " + describe(*vpc),
+                {e->id, vpc->id}));
         }
         const std::string service = e->stringProperty("service_name");
         auto [it, fresh] = seen.emplace(std::make_pair(vpc->id, service), e);

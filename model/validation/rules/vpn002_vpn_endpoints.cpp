@@ -21,15 +21,13 @@ void check(const ValidationContext& ctx, Findings& out) {
         }
         if (cgw->kind != "customer_gateway" ||
             (gw->kind != "virtual_private_gateway" && gw->kind != "transit_gateway")) {
-            out.push_back(makeFinding(kInfo,
-                                      describe(*vpn) + ": joins " + describe(*cgw) + " to " +
-                                          describe(*gw),
-                                      {vpn->id, cgw->id, gw->id}));
+            out.push_back(makeFinding(
+                kInfo, describe(*vpn) + ": joins " + describe(*cgw) + " to " + describe(*gw),
+                {vpn->id, cgw->id, gw->id}));
         } else if (gw->kind == "virtual_private_gateway" && !ctx.routes().attachedVpc(gw->id)) {
-            out.push_back(makeFinding(kInfo,
-                                      describe(*vpn) + ": " + describe(*gw) +
-                                          " is not attached to a VPC",
-                                      {vpn->id, gw->id}));
+            out.push_back(makeFinding(
+                kInfo, describe(*vpn) + ": " + describe(*gw) + " is not attached to a VPC",
+                {vpn->id, gw->id}));
         }
     }
 }

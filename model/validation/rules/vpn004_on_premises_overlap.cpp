@@ -24,8 +24,8 @@ void check(const ValidationContext& ctx, Findings& out) {
             continue;
         }
         std::vector<Cidr> onPrem;
-        for (const json* list : {&cgw->property("on_premises_cidrs"),
-                                 &vpn->property("static_routes")}) {
+        for (const json* list :
+             {&cgw->property("on_premises_cidrs"), &vpn->property("static_routes")}) {
             for (const json& c : *list) {
                 if (auto parsed = cidrValue(c)) {
                     const Cidr canonical = parsed->canonical();
@@ -46,9 +46,9 @@ void check(const ValidationContext& ctx, Findings& out) {
                 for (const Cidr& c : v->ipv4) {
                     if (p.overlaps(c)) {
                         out.push_back(makeFinding(kInfo,
-                                                  describe(*vpn) + ": on-premises " +
-                                                      p.toString() + " overlaps " + c.toString() +
-                                                      " of " + describe(*v->element),
+                                                  describe(*vpn) + ": on-premises " + p.toString() +
+                                                      " overlaps " + c.toString() + " of " +
+                                                      describe(*v->element),
                                                   {vpn->id, cgw->id, v->element->id}));
                     }
                 }

@@ -26,7 +26,8 @@ Diagram loadFile(const fs::path& path) {
 const fs::path kFixtures = fs::path(SKYDRAFT_SOURCE_DIR) / "tests/model/validation/fixtures";
 
 TEST(Fixtures, TheCleanThreeTierDesignHasNoFindings) {
-    const ValidationResult r = validate(loadFile(kFixtures / "good-three-tier-and-shared.skydraft"));
+    const ValidationResult r =
+        validate(loadFile(kFixtures / "good-three-tier-and-shared.skydraft"));
     EXPECT_EQ(summary(r.findings), Lines{});
 }
 

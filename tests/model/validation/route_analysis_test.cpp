@@ -8,7 +8,9 @@ namespace {
 
 using namespace skydraft::testing;
 
-Cidr cidr(const char* text) { return *parseCidr(text).cidr; }
+Cidr cidr(const char* text) {
+    return *parseCidr(text).cidr;
+}
 
 TEST(RouteAnalysis, ExplicitAssociationElseMainTable) {
     DiagramBuilder b;
@@ -67,9 +69,9 @@ TEST(RouteAnalysis, LocalBeatsStaticAndStaticBeatsPropagatedForEqualPrefixes) {
               {"routes",
                {{{"destination", "172.16.0.0/12"}, {"target", "eni"}},
                 {{"destination", "10.0.0.0/16"}, {"target", "eni"}}}}})
-        .connect("vpn", "vpn_attachment", "cgw", "vgw",
-                 {{"static_routes_only", true},
-                  {"static_routes", {"172.16.0.0/12", "192.168.1.0/24"}}});
+        .connect(
+            "vpn", "vpn_attachment", "cgw", "vgw",
+            {{"static_routes_only", true}, {"static_routes", {"172.16.0.0/12", "192.168.1.0/24"}}});
     const Diagram d = b.build();
     const RouteAnalysis ra(d);
     const RouteTableInfo* t = ra.table("t");

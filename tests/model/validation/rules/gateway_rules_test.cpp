@@ -70,8 +70,7 @@ TEST(IGW006, Ipv6EgressNeedsAnIpv6DefaultRoute) {
         .add("eigw", "egress_only_internet_gateway", "v")
         .add("eigw2", "egress_only_internet_gateway", "v")
         .add("igw", "internet_gateway", "v")
-        .subnet("v6", "v", "", "us-east-1a",
-                {{"ipv6_only", true}, {"ipv6_cidr", "2600:1f18::/64"}})
+        .subnet("v6", "v", "", "us-east-1a", {{"ipv6_only", true}, {"ipv6_cidr", "2600:1f18::/64"}})
         .subnet("v6ok", "v", "", "us-east-1a",
                 {{"ipv6_only", true}, {"ipv6_cidr", "2600:1f18:0:1::/64"}})
         .add("app", "ec2_instance", "v6", {{"needs_internet", true}})
@@ -139,8 +138,8 @@ TEST(NAT003, PrivateSubnetThatNeedsTheInternetRoutesToANatGateway) {
 TEST(NAT004, DefaultRouteToAnotherZonesNatGateway) {
     DiagramBuilder b;
     cleanVpc(b, "app", 0);
-    b.subnet("c", "app", "10.0.30.0/24", "us-east-1b").table("rt-c", "app", {"c"},
-                                                              {{"0.0.0.0/0", "app-nat-a"}});
+    b.subnet("c", "app", "10.0.30.0/24", "us-east-1b")
+        .table("rt-c", "app", {"c"}, {{"0.0.0.0/0", "app-nat-a"}});
     EXPECT_EQ(summary(run(b.build(), "NAT004")),
               (Lines{"NAT004 warning [c,app-nat-a] subnet \"c\": in us-east-1b, routes 0.0.0.0/0 "
                      "to NAT gateway \"app-nat-a\" in us-east-1a"}));
@@ -174,8 +173,7 @@ TEST(NAT006, NatGatewaysOwnSubnetRoutesToANatGateway) {
 TEST(NAT007, PrivateNatGatewayRoutedToTheInternet) {
     DiagramBuilder b;
     cleanVpc(b, "app", 0);
-    b.add("pnat", "nat_gateway", "app-pub-b",
-          {{"connectivity", "private"}, {"elastic_ip", false}});
+    b.add("pnat", "nat_gateway", "app-pub-b", {{"connectivity", "private"}, {"elastic_ip", false}});
     EXPECT_EQ(summary(run(b.build(), "NAT007")),
               (Lines{"NAT007 warning [pnat,app-pub-b,app-igw] NAT gateway \"pnat\": private, but "
                      "subnet \"app-pub-b\" routes 0.0.0.0/0 to internet gateway \"app-igw\"; its "

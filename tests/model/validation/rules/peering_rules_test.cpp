@@ -107,9 +107,13 @@ TEST(PEER006, SecurityGroupReferenceAcrossRegions) {
         .add("sg-east2", "security_group", "east2")
         .add("sg", "security_group", "east",
              {{"ingress",
-               {{{"protocol", "tcp"}, {"from_port", 443}, {"to_port", 443},
+               {{{"protocol", "tcp"},
+                 {"from_port", 443},
+                 {"to_port", 443},
                  {"source_security_group", "sg-west"}},
-                {{"protocol", "tcp"}, {"from_port", 443}, {"to_port", 443},
+                {{"protocol", "tcp"},
+                 {"from_port", 443},
+                 {"to_port", 443},
                  {"source_security_group", "sg-east2"}}}}});
     EXPECT_EQ(summary(run(b.build(), "PEER006")),
               (Lines{"PEER006 error [sg,sg-west] security group \"sg\": ingress rule references "
@@ -164,8 +168,7 @@ TEST(TGW002, OneAttachmentPerVpcAndGateway) {
     cleanVpc(b, "app", 0);
     b.add("tgw", "transit_gateway", "")
         .connect("att1", "transit_gateway_attachment", "app", "tgw", {{"subnets", {"app-priv-a"}}})
-        .connect("att2", "transit_gateway_attachment", "app", "tgw",
-                 {{"subnets", {"app-priv-b"}}});
+        .connect("att2", "transit_gateway_attachment", "app", "tgw", {{"subnets", {"app-priv-b"}}});
     EXPECT_EQ(summary(run(b.build(), "TGW002")),
               (Lines{"TGW002 error [att2,att1] attachment \"att2\": vpc \"app\" is already "
                      "attached to transit gateway \"tgw\" by attachment \"att1\""}));

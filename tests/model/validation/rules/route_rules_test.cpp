@@ -26,10 +26,10 @@ TEST(RT002, MoreSpecificThanLocalOnlyForWholeSubnetsToMiddleboxes) {
     cleanVpc(b, "app", 0);
     b.add("fw", "ec2_instance", "app-pub-a");
     Diagram d = b.build();
-    addRoute(d, "app-rt-public", "10.0.10.0/24", "fw");       // whole subnet, ENI: allowed
-    addRoute(d, "app-rt-a", "10.0.11.0/24", "app-nat-a");     // whole subnet, NAT: allowed
-    addRoute(d, "app-rt-b", "10.0.10.0/25", "fw");            // half a subnet
-    addRoute(d, "app-rt-b", "10.0.1.0/24", "app-igw");        // wrong target
+    addRoute(d, "app-rt-public", "10.0.10.0/24", "fw");    // whole subnet, ENI: allowed
+    addRoute(d, "app-rt-a", "10.0.11.0/24", "app-nat-a");  // whole subnet, NAT: allowed
+    addRoute(d, "app-rt-b", "10.0.10.0/25", "fw");         // half a subnet
+    addRoute(d, "app-rt-b", "10.0.1.0/24", "app-igw");     // wrong target
     EXPECT_EQ(summary(run(d, "RT002")),
               (Lines{"RT002 error [app-rt-b] route table \"app-rt-b\": route 10.0.1.0/24 to "
                      "internet gateway \"app-igw\" is more specific than the local route "

@@ -12,8 +12,8 @@ json tcp(int from, int to, const std::string& cidr) {
 
 json entry(int number, bool egress, const std::string& protocol, int from, int to,
            const std::string& cidr, const std::string& action = "allow") {
-    return {{"rule_number", number}, {"egress", egress},   {"protocol", protocol},
-            {"from_port", from},     {"to_port", to},      {"cidr", cidr},
+    return {{"rule_number", number}, {"egress", egress}, {"protocol", protocol},
+            {"from_port", from},     {"to_port", to},    {"cidr", cidr},
             {"rule_action", action}};
 }
 
@@ -67,12 +67,15 @@ TEST(SG003, ReferenceToAGroupOfAnUnpeeredVpc) {
         .add("sg-a2", "security_group", "a")
         .add("sg", "security_group", "a",
              {{"ingress",
-               {{{"protocol", "tcp"}, {"from_port", 80}, {"to_port", 80},
+               {{{"protocol", "tcp"},
+                 {"from_port", 80},
+                 {"to_port", 80},
                  {"source_security_group", "sg-b"}},
-                {{"protocol", "tcp"}, {"from_port", 80}, {"to_port", 80},
+                {{"protocol", "tcp"},
+                 {"from_port", 80},
+                 {"to_port", 80},
                  {"source_security_group", "sg-a2"}}}},
-              {"egress",
-               {{{"protocol", "-1"}, {"source_security_group", "sg-c"}}}}});
+              {"egress", {{{"protocol", "-1"}, {"source_security_group", "sg-c"}}}}});
     EXPECT_EQ(summary(run(b.build(), "SG003")),
               (Lines{"SG003 error [sg,sg-c] security group \"sg\": egress rule references "
                      "security group \"sg-c\" of vpc \"c\", which is not peered with vpc "

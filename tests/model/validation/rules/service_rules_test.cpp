@@ -145,13 +145,16 @@ TEST(VPCE001, GatewayEndpointsOnlyForS3AndDynamoDb) {
     DiagramBuilder b;
     cleanVpc(b, "app", 0);
     b.add("s3", "vpc_endpoint", "app",
-          {{"endpoint_type", "gateway"}, {"route_tables", {"app-rt-a"}},
+          {{"endpoint_type", "gateway"},
+           {"route_tables", {"app-rt-a"}},
            {"service_name", "com.amazonaws.us-east-1.s3"}})
         .add("ddb", "vpc_endpoint", "app",
-             {{"endpoint_type", "gateway"}, {"route_tables", {"app-rt-a"}},
+             {{"endpoint_type", "gateway"},
+              {"route_tables", {"app-rt-a"}},
               {"service_name", "com.amazonaws.us-east-1.dynamodb"}})
         .add("sqs", "vpc_endpoint", "app",
-             {{"endpoint_type", "gateway"}, {"route_tables", {"app-rt-a"}},
+             {{"endpoint_type", "gateway"},
+              {"route_tables", {"app-rt-a"}},
               {"service_name", "com.amazonaws.us-east-1.sqs"}});
     EXPECT_EQ(summary(run(b.build(), "VPCE001")),
               (Lines{"VPCE001 error [sqs] endpoint \"sqs\": gateway endpoint for "
@@ -163,7 +166,8 @@ TEST(VPCE002, EndpointPlacementByType) {
     cleanVpc(b, "app", 0);
     b.add("sg", "security_group", "app")
         .add("gw-subnets", "vpc_endpoint", "app",
-             {{"endpoint_type", "gateway"}, {"subnets", {"app-priv-a"}},
+             {{"endpoint_type", "gateway"},
+              {"subnets", {"app-priv-a"}},
               {"route_tables", {"app-rt-a"}}})
         .add("gw-bare", "vpc_endpoint", "app", {{"endpoint_type", "gateway"}})
         .add("if-twice", "vpc_endpoint", "app",

@@ -106,8 +106,7 @@ TEST(SUB007, Ipv6OnlyNeedsIpv6Blocks) {
     DiagramBuilder b;
     b.vpc("v4", "10.0.0.0/16")
         .subnet("only", "v4", "", "us-east-1a", {{"ipv6_only", true}})
-        .subnet("assign", "v4", "10.0.1.0/24", "us-east-1a",
-                {{"assign_ipv6_on_creation", true}})
+        .subnet("assign", "v4", "10.0.1.0/24", "us-east-1a", {{"assign_ipv6_on_creation", true}})
         .vpc("v6", "10.1.0.0/16", {{"ipv6_cidrs", {"2600:1f18::/56"}}})
         .subnet("ok", "v6", "", "us-east-1a",
                 {{"ipv6_only", true}, {"ipv6_cidr", "2600:1f18::/64"}})

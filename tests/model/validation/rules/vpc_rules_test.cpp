@@ -152,8 +152,9 @@ TEST(VPC009, IPv6BlocksAreSlashFiftySixAndAtMostFive) {
     DiagramBuilder b;
     b.vpc("v", "10.0.0.0/16", {{"ipv6_cidrs", {"2600:1f18::/56", "2600:1f19::/48"}}});
     b.vpc("w", "10.1.0.0/16",
-          {{"ipv6_cidrs", {"2600:1::/56", "2600:2::/56", "2600:3::/56", "2600:4::/56",
-                           "2600:5::/56", "2600:6::/56"}}});
+          {{"ipv6_cidrs",
+            {"2600:1::/56", "2600:2::/56", "2600:3::/56", "2600:4::/56", "2600:5::/56",
+             "2600:6::/56"}}});
     EXPECT_EQ(summary(run(b.build(), "VPC009")),
               (Lines{"VPC009 error [v] vpc \"v\": IPv6 CIDR 2600:1f19::/48 is /48; an "
                      "Amazon-provided block is /56",
