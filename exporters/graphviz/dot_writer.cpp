@@ -761,11 +761,7 @@ private:
             text += std::string(text.empty() ? "" : "<BR/>") + markNote(*mark);
         }
         if (!text.empty()) {
-            // Graphviz 2.43 corrupts its heap on labelled flat edges (flat_edges), and edges
-            // without constraint may come out flat: those get an external label instead.
-            const bool mayBeFlat = attributes.find("constraint=false") != std::string::npos;
-            attrs += std::string(mayBeFlat ? ", xlabel=<" : ", label=<") + text +
-                     ">, fontcolor=\"" + std::string(style.colour) + "\"";
+            attrs += ", label=<" + text + ">, fontcolor=\"" + std::string(style.colour) + "\"";
         }
         if (!attributes.empty()) {
             attrs += ", " + attributes;
@@ -865,6 +861,8 @@ private:
         }
     }
 
+    /// Every connection keeps its rank constraint: Graphviz 2.43 corrupts its heap on labelled
+    /// flat edges and fails assertions in mincross on flat edges between clusters.
     void writeConnection(const Connection& c) {
         const Element* from = m_diagram.element(c.from);
         const Element* to = m_diagram.element(c.to);
@@ -896,9 +894,6 @@ private:
                                                [&](const EdgeStyle& s) { return s.key == c.kind; })
                 ? c.kind
                 : "uses";
-        if (c.kind == "vpc_peering" || c.kind == "transit_gateway_peering") {
-            attributes += ", constraint=false";
-        }
         edge(tailNode, headNode, styleKey, attributes, mark, label);
     }
 
