@@ -40,9 +40,12 @@ const SubnetStyle& subnetStyle(SubnetExposure exposure) {
     static const SubnetStyle privateStyle{"Private subnet", "#00A4A6", "#E8F6F6", "#00696B"};
     static const SubnetStyle isolatedStyle{"Isolated subnet", "#8D99A8", "#F3F4F6", "#4B5A6B"};
     switch (exposure) {
-        case SubnetExposure::Public: return publicStyle;
-        case SubnetExposure::Private: return privateStyle;
-        case SubnetExposure::Isolated: return isolatedStyle;
+        case SubnetExposure::Public:
+            return publicStyle;
+        case SubnetExposure::Private:
+            return privateStyle;
+        case SubnetExposure::Isolated:
+            return isolatedStyle;
     }
     return isolatedStyle;
 }
@@ -84,18 +87,24 @@ const EdgeStyle& edgeStyle(std::string_view key) {
 
 std::string_view severityColour(FindingSeverity severity) {
     switch (severity) {
-        case FindingSeverity::Error: return "#D13212";
-        case FindingSeverity::Warning: return "#E07B00";
-        case FindingSeverity::Info: return "#0073BB";
+        case FindingSeverity::Error:
+            return "#D13212";
+        case FindingSeverity::Warning:
+            return "#E07B00";
+        case FindingSeverity::Info:
+            return "#0073BB";
     }
     return "#D13212";
 }
 
 std::string_view severityWord(FindingSeverity severity) {
     switch (severity) {
-        case FindingSeverity::Error: return "error";
-        case FindingSeverity::Warning: return "warning";
-        case FindingSeverity::Info: return "info";
+        case FindingSeverity::Error:
+            return "error";
+        case FindingSeverity::Warning:
+            return "warning";
+        case FindingSeverity::Info:
+            return "info";
     }
     return "error";
 }
@@ -178,10 +187,10 @@ std::string detailLine(const Element& e) {
         return "Lambda · " + str("runtime");
     }
     if (e.kind == "auto_scaling_group") {
-        return joinNonEmpty({"Auto Scaling", str("instance_type"),
-                             jsonNumberText(e.property("min_size")) + "–" +
-                                 jsonNumberText(e.property("max_size"))},
-                            " · ");
+        return joinNonEmpty(
+            {"Auto Scaling", str("instance_type"),
+             jsonNumberText(e.property("min_size")) + "–" + jsonNumberText(e.property("max_size"))},
+            " · ");
     }
     if (e.kind == "vpc_endpoint") {
         std::string service = str("service_name");
@@ -197,9 +206,8 @@ std::string detailLine(const Element& e) {
         return joinNonEmpty({"Customer gateway", str("ip_address")}, " · ");
     }
     if (e.kind == "transit_gateway") {
-        return joinNonEmpty({"Transit gateway", "ASN " + jsonNumberText(e.property(
-                                                               "amazon_side_asn"))},
-                            " · ");
+        return joinNonEmpty(
+            {"Transit gateway", "ASN " + jsonNumberText(e.property("amazon_side_asn"))}, " · ");
     }
     if (e.kind == "route_table") {
         return e.boolProperty("main") ? "Route table · main" : "Route table";
@@ -224,8 +232,8 @@ public:
         for (const DotFinding& finding : options.findings) {
             for (const Id& id : finding.elementIds) {
                 auto [it, inserted] = m_marks.try_emplace(id);
-                if (inserted || static_cast<int>(finding.severity) <
-                                    static_cast<int>(it->second.severity)) {
+                if (inserted ||
+                    static_cast<int>(finding.severity) < static_cast<int>(it->second.severity)) {
                     it->second.severity = finding.severity;
                 }
                 it->second.ruleIds.insert(finding.ruleId);
@@ -355,16 +363,18 @@ private:
         if (!m_diagram.name().empty()) {
             title = ", label=<<B>" + htmlLabelText(m_diagram.name()) + "</B>>";
         }
-        line("graph [compound=true, rankdir=TB, nodesep=0.35, ranksep=0.45, "
-             "pad=0.3, fontname=\"" +
-             std::string(kFont) + "\", fontsize=16, fontcolor=\"" + std::string(kTextColour) +
-             "\", labelloc=t, labeljust=l, forcelabels=true, bgcolor=\"#FFFFFF\", id=\"skydraft\"" + title +
-             (m_options.iconDirectory.empty()
-                  ? std::string()
-                  : ", imagepath=" + dotQuoted(m_options.iconDirectory)) +
-             "];");
-        line("node [shape=plain, fontname=\"" + std::string(kFont) + "\", fontsize=10, fontcolor=\"" +
-             std::string(kTextColour) + "\"];");
+        line(
+            "graph [compound=true, rankdir=TB, nodesep=0.35, ranksep=0.45, "
+            "pad=0.3, fontname=\"" +
+            std::string(kFont) + "\", fontsize=16, fontcolor=\"" + std::string(kTextColour) +
+            "\", labelloc=t, labeljust=l, forcelabels=true, bgcolor=\"#FFFFFF\", id=\"skydraft\"" +
+            title +
+            (m_options.iconDirectory.empty()
+                 ? std::string()
+                 : ", imagepath=" + dotQuoted(m_options.iconDirectory)) +
+            "];");
+        line("node [shape=plain, fontname=\"" + std::string(kFont) +
+             "\", fontsize=10, fontcolor=\"" + std::string(kTextColour) + "\"];");
         line("edge [fontname=\"" + std::string(kFont) +
              "\", fontsize=9, arrowsize=0.7, color=\"#5A6B7B\"];");
     }
@@ -378,15 +388,14 @@ private:
         std::string table = "<TABLE BORDER=\"" + std::string(mark ? "2" : "0") +
                             "\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"";
         if (mark) {
-            table += " STYLE=\"ROUNDED\" COLOR=\"" + std::string(severityColour(mark->severity)) +
-                     "\"";
+            table +=
+                " STYLE=\"ROUNDED\" COLOR=\"" + std::string(severityColour(mark->severity)) + "\"";
         }
         table += ">";
-        const std::string name = "<FONT POINT-SIZE=\"" + std::string(compact ? "9" : "10") +
-                                 "\">" + htmlLabelText(displayName(e)) + "</FONT>";
-        const std::string detail = "<FONT POINT-SIZE=\"8\" COLOR=\"" +
-                                   std::string(kDetailColour) + "\">" +
-                                   htmlLabelText(detailLine(e)) + "</FONT>";
+        const std::string name = "<FONT POINT-SIZE=\"" + std::string(compact ? "9" : "10") + "\">" +
+                                 htmlLabelText(displayName(e)) + "</FONT>";
+        const std::string detail = "<FONT POINT-SIZE=\"8\" COLOR=\"" + std::string(kDetailColour) +
+                                   "\">" + htmlLabelText(detailLine(e)) + "</FONT>";
         if (compact) {
             const std::string rows = mark ? "3" : "2";
             table += "<TR>" + iconCell(e.kind, 22, " ROWSPAN=\"" + rows + "\"") +
@@ -490,10 +499,9 @@ private:
         }
 
         std::vector<const Element*> children = childrenOf(vpc.id);
-        std::stable_sort(children.begin(), children.end(),
-                         [](const Element* a, const Element* b) {
-                             return vpcChildOrder(a->kind) < vpcChildOrder(b->kind);
-                         });
+        std::stable_sort(children.begin(), children.end(), [](const Element* a, const Element* b) {
+            return vpcChildOrder(a->kind) < vpcChildOrder(b->kind);
+        });
         std::vector<std::string> zones;
         std::map<std::string, std::vector<const Element*>> subnetsByZone;
         std::vector<const Element*> configuration;
@@ -526,11 +534,10 @@ private:
             line(clusterLabel("", "Availability Zone", "#147EBA", zone, "", nullptr));
             clusterStyle("dashed,rounded", "#147EBA", "", 1.0, nullptr);
             std::vector<const Element*>& subnets = subnetsByZone[zone];
-            std::stable_sort(subnets.begin(), subnets.end(),
-                             [&](const Element* a, const Element* b) {
-                                 return subnetExposure(m_diagram, *a) <
-                                        subnetExposure(m_diagram, *b);
-                             });
+            std::stable_sort(
+                subnets.begin(), subnets.end(), [&](const Element* a, const Element* b) {
+                    return subnetExposure(m_diagram, *a) < subnetExposure(m_diagram, *b);
+                });
             for (const Element* subnet : subnets) {
                 writeSubnet(*subnet);
             }
@@ -673,8 +680,8 @@ private:
         for (const std::string& region : all) {
             open("subgraph " + dotQuoted("cluster_/region/" + region) + " {");
             line("id=" + dotQuoted("region/" + region) + ";");
-            line(clusterLabel("", "Region", "#00A4A6", region.empty() ? "unspecified" : region,
-                              "", nullptr));
+            line(clusterLabel("", "Region", "#00A4A6", region.empty() ? "unspecified" : region, "",
+                              nullptr));
             clusterStyle("dashed,rounded", "#00A4A6", "", 1.2, nullptr);
             for (const Element* e : childrenOf("")) {
                 const bool inRegion = (e->kind == "vpc" || e->kind == "transit_gateway") &&
@@ -944,23 +951,27 @@ private:
                         std::string(style.legend) + "</TD></TR>";
             }
         }
-        if (!m_marks.empty()) {
-            for (FindingSeverity severity :
-                 {FindingSeverity::Error, FindingSeverity::Warning, FindingSeverity::Info}) {
-                rows += "<TR><TD BORDER=\"2\" STYLE=\"ROUNDED\" COLOR=\"" +
-                        std::string(severityColour(severity)) +
-                        "\" WIDTH=\"36\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
-                        "Has " + std::string(severityWord(severity)) + " findings</TD></TR>";
+        std::set<FindingSeverity> severities;
+        for (const auto& [id, mark] : m_marks) {
+            if (m_diagram.contains(id)) {
+                severities.insert(mark.severity);
             }
+        }
+        for (FindingSeverity severity : severities) {
+            rows += "<TR><TD BORDER=\"2\" STYLE=\"ROUNDED\" COLOR=\"" +
+                    std::string(severityColour(severity)) +
+                    "\" WIDTH=\"36\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
+                    "Has " + std::string(severityWord(severity)) + " findings</TD></TR>";
         }
         if (rows.empty()) {
             return;
         }
-        line("\"/legend\" [id=\"legend\", label=<<FONT POINT-SIZE=\"9\"><TABLE BORDER=\"1\" "
-             "STYLE=\"ROUNDED\" COLOR=\"#D5DBDB\" CELLBORDER=\"0\" CELLSPACING=\"4\" "
-             "CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\"><B>"
-             "Legend</B></FONT></TD></TR>" +
-             rows + "</TABLE></FONT>>];");
+        line(
+            "\"/legend\" [id=\"legend\", label=<<FONT POINT-SIZE=\"9\"><TABLE BORDER=\"1\" "
+            "STYLE=\"ROUNDED\" COLOR=\"#D5DBDB\" CELLBORDER=\"0\" CELLSPACING=\"4\" "
+            "CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\"><B>"
+            "Legend</B></FONT></TD></TR>" +
+            rows + "</TABLE></FONT>>];");
         m_topRow.push_back("\"/legend\"");
     }
 

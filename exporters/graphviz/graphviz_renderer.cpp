@@ -143,7 +143,9 @@ struct SequentialIds {
     IDTYPE nextAnonymous = 1;  ///< odd ids for anonymous ones
 };
 
-void* openIds(Agraph_t*, Agdisc_t*) { return new SequentialIds; }
+void* openIds(Agraph_t*, Agdisc_t*) {
+    return new SequentialIds;
+}
 
 long mapId(void* state, int, char* name, IDTYPE* id, int create) {
     auto* ids = static_cast<SequentialIds*>(state);
@@ -166,7 +168,9 @@ long mapId(void* state, int, char* name, IDTYPE* id, int create) {
     return 1;
 }
 
-long allocId(void*, int, IDTYPE) { return 0; }
+long allocId(void*, int, IDTYPE) {
+    return 0;
+}
 
 void freeId(void*, int, IDTYPE) {}
 
@@ -176,7 +180,9 @@ char* printId(void* state, int, IDTYPE id) {
     return it == ids->names.end() ? nullptr : const_cast<char*>(it->second->c_str());
 }
 
-void closeIds(void* state) { delete static_cast<SequentialIds*>(state); }
+void closeIds(void* state) {
+    delete static_cast<SequentialIds*>(state);
+}
 
 void registerId(void*, int, void*) {}
 
@@ -321,9 +327,12 @@ std::pair<double, double> padPoints(Agraph_t* graph) {
 
 const char* graphvizFormat(RenderFormat format) {
     switch (format) {
-        case RenderFormat::Png: return "png:cairo";
-        case RenderFormat::Svg: return "svg";
-        case RenderFormat::Pdf: return "pdf:cairo";
+        case RenderFormat::Png:
+            return "png:cairo";
+        case RenderFormat::Svg:
+            return "svg";
+        case RenderFormat::Pdf:
+            return "pdf:cairo";
     }
     return "svg";
 }
@@ -337,9 +346,12 @@ std::string failure(const std::string& what, const ErrorCapture& capture) {
 
 std::string_view renderFormatName(RenderFormat format) {
     switch (format) {
-        case RenderFormat::Png: return "png";
-        case RenderFormat::Svg: return "svg";
-        case RenderFormat::Pdf: return "pdf";
+        case RenderFormat::Png:
+            return "png";
+        case RenderFormat::Svg:
+            return "svg";
+        case RenderFormat::Pdf:
+            return "pdf";
     }
     return "svg";
 }
@@ -394,9 +406,8 @@ RenderResult renderDot(std::string_view dot, RenderFormat format, int dpi) {
         const long width = std::lround(result.widthPoints * scale);
         const long height = std::lround(result.heightPoints * scale);
         if (width > kMaxBitmapPixels || height > kMaxBitmapPixels) {
-            const int fittingDpi = static_cast<int>(
-                std::floor(kMaxBitmapPixels * 72.0 /
-                           std::max(result.widthPoints, result.heightPoints)));
+            const int fittingDpi = static_cast<int>(std::floor(
+                kMaxBitmapPixels * 72.0 / std::max(result.widthPoints, result.heightPoints)));
             result.error = "the diagram is " + std::to_string(width) + " x " +
                            std::to_string(height) + " pixels at " + std::to_string(dpi) +
                            " dpi, too large for a PNG bitmap (at most " +
@@ -411,14 +422,14 @@ RenderResult renderDot(std::string_view dot, RenderFormat format, int dpi) {
     const int status = gvRenderData(gvc, graph.get(), graphvizFormat(format), &data, &length);
     RenderData owned(data);
     if (status != 0 || !capture.errors().empty()) {
-        result.error = failure("Graphviz could not render the diagram as " +
-                                   std::string(renderFormatName(format)),
-                               capture);
+        result.error = failure(
+            "Graphviz could not render the diagram as " + std::string(renderFormatName(format)),
+            capture);
         return result;
     }
     if (!data || length == 0) {
-        result.error = "Graphviz produced an empty " + std::string(renderFormatName(format)) +
-                       " file";
+        result.error =
+            "Graphviz produced an empty " + std::string(renderFormatName(format)) + " file";
         return result;
     }
     result.warnings = capture.warnings();

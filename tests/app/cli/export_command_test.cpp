@@ -19,22 +19,22 @@ QString example(const char* name) {
 }
 
 TEST(ExportCommand, DotGoesToStdoutAndMatchesTheGoldenFile) {
-    const RunResult r =
-        runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("dot"),
-                     example("three-tier-web-app")});
+    const RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
+                                     QStringLiteral("dot"), example("three-tier-web-app")});
     EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_EQ(r.err, QString());
-    EXPECT_EQ(r.out.toUtf8(),
-              readAll(sourcePath(QStringLiteral("tests/fixtures/graphviz/three-tier-web-app.dot"))));
+    EXPECT_EQ(
+        r.out.toUtf8(),
+        readAll(sourcePath(QStringLiteral("tests/fixtures/graphviz/three-tier-web-app.dot"))));
 }
 
 TEST(ExportCommand, WritesPngSvgAndPdfFiles) {
     for (const char* name : {"three-tier-web-app", "hub-and-spoke-tgw-vpn", "three-peered-vpcs"}) {
         const QString base = tempDir() + QLatin1Char('/') + QLatin1String(name);
-        RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
-                                   QStringLiteral("png"), example(name), QStringLiteral("-o"),
-                                   base + QStringLiteral(".png"), QStringLiteral("--dpi"),
-                                   QStringLiteral("72")});
+        RunResult r =
+            runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("png"),
+                         example(name), QStringLiteral("-o"), base + QStringLiteral(".png"),
+                         QStringLiteral("--dpi"), QStringLiteral("72")});
         EXPECT_EQ(r.exitCode, 0) << name << r.err.toStdString();
         EXPECT_TRUE(readAll(base + QStringLiteral(".png")).startsWith("\x89PNG\r\n\x1a\n"));
 
@@ -57,10 +57,10 @@ TEST(ExportCommand, HigherDpiMakesALargerPng) {
     const QString low = tempDir() + QStringLiteral("/low.png");
     const QString high = tempDir() + QStringLiteral("/high.png");
     for (const auto& [path, dpi] : {std::pair{low, "48"}, std::pair{high, "96"}}) {
-        const RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
-                                         QStringLiteral("png"), example("three-peered-vpcs"),
-                                         QStringLiteral("-o"), path, QStringLiteral("--dpi"),
-                                         QLatin1String(dpi)});
+        const RunResult r =
+            runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("png"),
+                         example("three-peered-vpcs"), QStringLiteral("-o"), path,
+                         QStringLiteral("--dpi"), QLatin1String(dpi)});
         ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     }
     const auto width = [](const QByteArray& png) {
@@ -92,12 +92,13 @@ TEST(ExportCommand, BadArgumentsExitTwo) {
 
 TEST(ExportCommand, TooLargeABitmapSaysSo) {
     const QString out = tempDir() + QStringLiteral("/huge.png");
-    const RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
-                                     QStringLiteral("png"), example("three-peered-vpcs"),
-                                     QStringLiteral("-o"), out, QStringLiteral("--dpi"),
-                                     QStringLiteral("2400")});
+    const RunResult r =
+        runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("png"),
+                     example("three-peered-vpcs"), QStringLiteral("-o"), out,
+                     QStringLiteral("--dpi"), QStringLiteral("2400")});
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_TRUE(r.err.contains(QStringLiteral("too large for a PNG bitmap"))) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("too large for a PNG bitmap")))
+        << r.err.toStdString();
     EXPECT_FALSE(QFile::exists(out));
 }
 

@@ -72,7 +72,8 @@ TEST(GraphvizRenderer, SvgIsSelfContainedXmlWithAGroupPerCluster) {
     int symbols = 0;
     for (const auto& e : elements) {
         EXPECT_NE(e.name, "image");
-        if (e.name == "g" && e.attributes.contains("class") && e.attributes.at("class") == "cluster") {
+        if (e.name == "g" && e.attributes.contains("class") &&
+            e.attributes.at("class") == "cluster") {
             clusters.insert(e.attributes.at("id"));
         }
         if (e.name == "symbol") {
