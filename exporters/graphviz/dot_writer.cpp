@@ -28,6 +28,9 @@ constexpr std::string_view kDetailColour = "#5F6B7A";
 /// collide with an element's name.
 constexpr std::string_view kInternetNode = "/internet";
 
+/// Up to this many VPCs of a region are drawn side by side; more are wrapped into rows.
+constexpr std::size_t kVpcsInOneRow = 4;
+
 struct SubnetStyle {
     std::string_view title;
     std::string_view pen;
@@ -564,6 +567,9 @@ private:
             line(row + "}");
             close();
             m_configurationRows.emplace_back(vpc.id, dotQuoted(configuration.front()->id));
+            m_bottoms[vpc.id] = dotQuoted(configuration.front()->id);
+        } else if (!zones.empty() && !subnetsByZone[zones.front()].empty()) {
+            m_bottoms[vpc.id] = anchorOf(subnetsByZone[zones.front()].back()->id);
         }
         if (children.empty()) {
             writePlaceholder(vpc.id);
@@ -683,14 +689,27 @@ private:
             line(clusterLabel("", "Region", "#00A4A6", region.empty() ? "unspecified" : region, "",
                               nullptr));
             clusterStyle("dashed,rounded", "#00A4A6", "", 1.2, nullptr);
+            std::vector<std::string> vpcs;
             for (const Element* e : childrenOf("")) {
                 const bool inRegion = (e->kind == "vpc" || e->kind == "transit_gateway") &&
                                       e->stringProperty("region") == region;
                 if (inRegion || (all.size() == 1 && isRegionalService(e->kind))) {
                     writeElement(*e);
+                    if (e->kind == "vpc") {
+                        vpcs.push_back(e->id);
+                    }
                 }
             }
             close();
+            // Many VPCs would make one very wide row: wrap them, about as many rows as columns.
+            if (vpcs.size() > kVpcsInOneRow) {
+                const auto columns = std::max<std::size_t>(
+                    kVpcsInOneRow, static_cast<std::size_t>(
+                                       std::ceil(std::sqrt(static_cast<double>(vpcs.size())))));
+                for (std::size_t i = columns; i < vpcs.size(); ++i) {
+                    m_rowBreaks.emplace_back(vpcs[i - columns], vpcs[i]);
+                }
+            }
         }
     }
 
@@ -799,6 +818,12 @@ private:
         for (const auto& [upper, lower] : m_stacking) {
             m_deferred.push_back(anchorOf(upper) + " -> " + anchorOf(lower) +
                                  " [style=invis, weight=2];");
+        }
+        for (const auto& [above, below] : m_rowBreaks) {
+            if (const auto bottom = m_bottoms.find(above); bottom != m_bottoms.end()) {
+                // (with weight=0 dot ignores the constraint between clusters)
+                m_deferred.push_back(bottom->second + " -> " + anchorOf(below) + " [style=invis];");
+            }
         }
         for (const auto& [vpcId, firstNode] : m_configurationRows) {
             writeConfigurationSpacer(vpcId, firstNode);
@@ -985,6 +1010,8 @@ private:
     std::unordered_map<std::string, std::string> m_anchors;
     std::unordered_set<std::string> m_connectedVpcs;
     std::vector<std::string> m_topRow;
+    std::unordered_map<std::string, std::string> m_bottoms;  ///< VPC id -> its lowest node
+    std::vector<std::pair<std::string, std::string>> m_rowBreaks;
     std::vector<const Element*> m_internetGateways;
     std::set<int> m_subnetExposures;
     std::set<std::string> m_usedEdgeStyles;
