@@ -102,5 +102,46 @@ TEST(ExportCommand, TooLargeABitmapSaysSo) {
     EXPECT_FALSE(QFile::exists(out));
 }
 
+TEST(ExportCommand, WithFindingsMarksTheValidatorsFindings) {
+    const QString path = tempDir() + QStringLiteral("/outside.skydraft");
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "skydraft", "version": 1, "name": "Outside", "elements": [
+  {"id": "vpc", "kind": "vpc", "name": "main", "parent": "",
+   "properties": {"cidr": "10.0.0.0/16", "region": "us-east-1"}},
+  {"id": "s", "kind": "subnet", "name": "stray", "parent": "vpc",
+   "properties": {"availability_zone": "us-east-1a", "cidr": "10.1.0.0/24"}}],
+ "connections": []})");
+    file.close();
+    RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
+                               QStringLiteral("dot"), path, QStringLiteral("--with-findings")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    // SUB002: the subnet lies outside its VPC; the subnet box is outlined in red with the id.
+    const qsizetype cluster = r.out.indexOf(QStringLiteral("subgraph \"cluster_s\""));
+    ASSERT_GE(cluster, 0) << r.out.toStdString();
+    const QString subnet =
+        r.out.mid(cluster, r.out.indexOf(QStringLiteral("}"), cluster) - cluster);
+    EXPECT_TRUE(subnet.contains(QStringLiteral("SUB002"))) << subnet.toStdString();
+    EXPECT_TRUE(subnet.contains(QStringLiteral("color=\"#D13212\""))) << subnet.toStdString();
+    // Without the option nothing is marked.
+    r = runSkydraft(
+        {QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("dot"), path});
+    ASSERT_EQ(r.exitCode, 0);
+    EXPECT_FALSE(r.out.contains(QStringLiteral("SUB002")));
+}
+
+TEST(ExportCommand, ExportsACloudFormationTemplate) {
+    const QString out = tempDir() + QStringLiteral("/template.svg");
+    const RunResult r = runSkydraft(
+        {QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("svg"),
+         sourcePath(QStringLiteral("tests/fixtures/cloudformation/cdk/ThreeTierVpc.json")),
+         QStringLiteral("-o"), out});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QByteArray svg = readAll(out);
+    EXPECT_TRUE(svg.contains("class=\"cluster\"")) << svg.left(400).toStdString();
+    EXPECT_TRUE(svg.contains("<symbol id=\"skydraft-icon-subnet\"") ||
+                svg.contains("<symbol id=\"skydraft-icon-vpc\""));
+}
+
 }  // namespace
 }  // namespace skydraft::test
