@@ -274,8 +274,6 @@ public:
     }
 
 private:
-    // ----- structure helpers
-
     const std::vector<const Element*>& childrenOf(std::string_view id) const {
         static const std::vector<const Element*> none;
         const auto it = m_children.find(std::string(id));
@@ -358,8 +356,6 @@ private:
         return def ? def->displayName : e.kind;
     }
 
-    // ----- header
-
     void writeHeader() {
         open("digraph \"skydraft\" {");
         std::string title;
@@ -381,8 +377,6 @@ private:
         line("edge [fontname=\"" + std::string(kFont) +
              "\", fontsize=9, arrowsize=0.7, color=\"#5A6B7B\"];");
     }
-
-    // ----- nodes
 
     void writeNode(const Element& e) {
         m_written.insert(e.id);
@@ -617,8 +611,6 @@ private:
         close();
     }
 
-    // ----- top level
-
     void writeOnPremises() {
         std::vector<const Element*> gateways;
         for (const Element* e : childrenOf("")) {
@@ -720,8 +712,6 @@ private:
             }
         }
     }
-
-    // ----- edges
 
     /// The node an edge to this element attaches to, and the cluster it is clipped at ("" for
     /// a plain node).
@@ -938,8 +928,6 @@ private:
             }
         }
     }
-
-    // ----- legend
 
     /// A line sample drawn with table cells: one bar for solid, short bars for dashed, dots
     /// for dotted.
