@@ -5,12 +5,16 @@
 
 #include <QCommandLineParser>
 #include <cstdio>
+#include <optional>
+#include <vector>
 
 #include "cli/cli_io.h"
 #include "cli/command_line.h"
+#include "cloudformation_importer.h"
 #include "dot_writer.h"
 #include "export_format.h"
 #include "graphviz_renderer.h"
+#include "validation/validator.h"
 
 namespace skydraft::cli {
 
@@ -28,16 +32,49 @@ bool writesToTerminal(const QString& output) {
     return (output.isEmpty() || output == QStringLiteral("-")) && isatty(fileno(stdout));
 }
 
+/// The validator's findings that no element suppresses, as the DOT writer marks them.
+std::vector<DotFinding> pictureFindings(const Diagram& diagram) {
+    std::vector<DotFinding> marks;
+    for (const Finding& finding : validate(diagram).findings) {
+        if (finding.suppressed) {
+            continue;
+        }
+        const FindingSeverity severity =
+            finding.severity == Severity::Error     ? FindingSeverity::Error
+            : finding.severity == Severity::Warning ? FindingSeverity::Warning
+                                                    : FindingSeverity::Info;
+        marks.push_back({finding.elements, severity, finding.ruleId});
+    }
+    return marks;
+}
+
+/// A .skydraft file, or a CloudFormation template (JSON or YAML) imported on the fly.
+std::optional<Diagram> loadExportInput(const QString& path) {
+    if (path.endsWith(QStringLiteral(".skydraft"), Qt::CaseInsensitive)) {
+        return loadDiagramFile(path);
+    }
+    const auto bytes = readInputFile(path);
+    if (!bytes) {
+        return std::nullopt;
+    }
+    CfnImportResult imported = importCloudFormation(
+        std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())));
+    if (!imported) {
+        printError(path + QStringLiteral(": ") +
+                   QString::fromStdString(imported.error->toString()));
+        return std::nullopt;
+    }
+    for (const std::string& warning : imported.warnings) {
+        printError(path + QStringLiteral(": warning: ") + QString::fromStdString(warning));
+    }
+    return std::move(*imported.diagram);
+}
+
 /// DOT, PNG, SVG and PDF: the DOT writer, then (except for DOT) the in-process renderer.
 int exportPicture(const Diagram& diagram, ExportFormat format, const ExportRequest& request) {
     DotOptions options;
     if (request.withFindings) {
-        // The validator is not part of this build yet; the lead maps its findings to
-        // DotFinding {elements, severity, ruleId} when it lands.
-        printError(
-            QStringLiteral("export: --with-findings needs the validator, which this "
-                           "build does not include yet"));
-        return kUnusable;
+        options.findings = pictureFindings(diagram);
     }
     const std::string dot = writeDot(diagram, options);
     if (format == ExportFormat::Dot) {
@@ -94,7 +131,9 @@ int runExportCommand(const QStringList& arguments) {
                                                 "(default 96)."),
                                  QStringLiteral("N"), QStringLiteral("96"));
     parser.addOptions({to, output, withFindings, dpi});
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .skydraft file."));
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral("A .skydraft file, or a CloudFormation template (JSON or YAML)."));
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
         return kUnusable;
@@ -130,7 +169,7 @@ int runExportCommand(const QStringList& arguments) {
                        .arg(parser.value(dpi)));
         return kUnusable;
     }
-    const auto diagram = loadDiagramFile(request.input);
+    const auto diagram = loadExportInput(request.input);
     if (!diagram) {
         return kUnusable;
     }

@@ -78,10 +78,17 @@ std::string dotQuoted(std::string_view text) {
     std::string out = "\"";
     for (char c : sanitizeText(text)) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            default: out += c;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            default:
+                out += c;
         }
     }
     out += '"';
@@ -94,14 +101,27 @@ std::string htmlEscape(std::string_view text, std::string_view newline) {
     std::string out;
     for (char c : sanitizeText(text)) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
             // Graphviz expands \N, \G, ... even in HTML text; "\\" stands for one backslash.
-            case '\\': out += "\\\\"; break;
-            case '\n': out += newline; break;
-            default: out += c;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += newline;
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -109,8 +129,12 @@ std::string htmlEscape(std::string_view text, std::string_view newline) {
 
 }  // namespace
 
-std::string htmlLabelText(std::string_view text) { return htmlEscape(text, "<BR/>"); }
+std::string htmlLabelText(std::string_view text) {
+    return htmlEscape(text, "<BR/>");
+}
 
-std::string htmlAttributeText(std::string_view text) { return htmlEscape(text, " "); }
+std::string htmlAttributeText(std::string_view text) {
+    return htmlEscape(text, " ");
+}
 
 }  // namespace skydraft

@@ -28,6 +28,9 @@ constexpr std::string_view kDetailColour = "#5F6B7A";
 /// collide with an element's name.
 constexpr std::string_view kInternetNode = "/internet";
 
+/// Up to this many VPCs of a region are drawn side by side; more are wrapped into rows.
+constexpr std::size_t kVpcsInOneRow = 4;
+
 struct SubnetStyle {
     std::string_view title;
     std::string_view pen;
@@ -40,9 +43,12 @@ const SubnetStyle& subnetStyle(SubnetExposure exposure) {
     static const SubnetStyle privateStyle{"Private subnet", "#00A4A6", "#E8F6F6", "#00696B"};
     static const SubnetStyle isolatedStyle{"Isolated subnet", "#8D99A8", "#F3F4F6", "#4B5A6B"};
     switch (exposure) {
-        case SubnetExposure::Public: return publicStyle;
-        case SubnetExposure::Private: return privateStyle;
-        case SubnetExposure::Isolated: return isolatedStyle;
+        case SubnetExposure::Public:
+            return publicStyle;
+        case SubnetExposure::Private:
+            return privateStyle;
+        case SubnetExposure::Isolated:
+            return isolatedStyle;
     }
     return isolatedStyle;
 }
@@ -84,18 +90,24 @@ const EdgeStyle& edgeStyle(std::string_view key) {
 
 std::string_view severityColour(FindingSeverity severity) {
     switch (severity) {
-        case FindingSeverity::Error: return "#D13212";
-        case FindingSeverity::Warning: return "#E07B00";
-        case FindingSeverity::Info: return "#0073BB";
+        case FindingSeverity::Error:
+            return "#D13212";
+        case FindingSeverity::Warning:
+            return "#E07B00";
+        case FindingSeverity::Info:
+            return "#0073BB";
     }
     return "#D13212";
 }
 
 std::string_view severityWord(FindingSeverity severity) {
     switch (severity) {
-        case FindingSeverity::Error: return "error";
-        case FindingSeverity::Warning: return "warning";
-        case FindingSeverity::Info: return "info";
+        case FindingSeverity::Error:
+            return "error";
+        case FindingSeverity::Warning:
+            return "warning";
+        case FindingSeverity::Info:
+            return "info";
     }
     return "error";
 }
@@ -178,10 +190,10 @@ std::string detailLine(const Element& e) {
         return "Lambda · " + str("runtime");
     }
     if (e.kind == "auto_scaling_group") {
-        return joinNonEmpty({"Auto Scaling", str("instance_type"),
-                             jsonNumberText(e.property("min_size")) + "–" +
-                                 jsonNumberText(e.property("max_size"))},
-                            " · ");
+        return joinNonEmpty(
+            {"Auto Scaling", str("instance_type"),
+             jsonNumberText(e.property("min_size")) + "–" + jsonNumberText(e.property("max_size"))},
+            " · ");
     }
     if (e.kind == "vpc_endpoint") {
         std::string service = str("service_name");
@@ -197,9 +209,8 @@ std::string detailLine(const Element& e) {
         return joinNonEmpty({"Customer gateway", str("ip_address")}, " · ");
     }
     if (e.kind == "transit_gateway") {
-        return joinNonEmpty({"Transit gateway", "ASN " + jsonNumberText(e.property(
-                                                               "amazon_side_asn"))},
-                            " · ");
+        return joinNonEmpty(
+            {"Transit gateway", "ASN " + jsonNumberText(e.property("amazon_side_asn"))}, " · ");
     }
     if (e.kind == "route_table") {
         return e.boolProperty("main") ? "Route table · main" : "Route table";
@@ -224,8 +235,8 @@ public:
         for (const DotFinding& finding : options.findings) {
             for (const Id& id : finding.elementIds) {
                 auto [it, inserted] = m_marks.try_emplace(id);
-                if (inserted || static_cast<int>(finding.severity) <
-                                    static_cast<int>(it->second.severity)) {
+                if (inserted ||
+                    static_cast<int>(finding.severity) < static_cast<int>(it->second.severity)) {
                     it->second.severity = finding.severity;
                 }
                 it->second.ruleIds.insert(finding.ruleId);
@@ -263,8 +274,6 @@ public:
     }
 
 private:
-    // ----- structure helpers
-
     const std::vector<const Element*>& childrenOf(std::string_view id) const {
         static const std::vector<const Element*> none;
         const auto it = m_children.find(std::string(id));
@@ -347,29 +356,27 @@ private:
         return def ? def->displayName : e.kind;
     }
 
-    // ----- header
-
     void writeHeader() {
         open("digraph \"skydraft\" {");
         std::string title;
         if (!m_diagram.name().empty()) {
             title = ", label=<<B>" + htmlLabelText(m_diagram.name()) + "</B>>";
         }
-        line("graph [compound=true, rankdir=TB, nodesep=0.35, ranksep=0.45, "
-             "pad=0.3, fontname=\"" +
-             std::string(kFont) + "\", fontsize=16, fontcolor=\"" + std::string(kTextColour) +
-             "\", labelloc=t, labeljust=l, forcelabels=true, bgcolor=\"#FFFFFF\", id=\"skydraft\"" + title +
-             (m_options.iconDirectory.empty()
-                  ? std::string()
-                  : ", imagepath=" + dotQuoted(m_options.iconDirectory)) +
-             "];");
-        line("node [shape=plain, fontname=\"" + std::string(kFont) + "\", fontsize=10, fontcolor=\"" +
-             std::string(kTextColour) + "\"];");
+        line(
+            "graph [compound=true, rankdir=TB, nodesep=0.35, ranksep=0.45, "
+            "pad=0.3, fontname=\"" +
+            std::string(kFont) + "\", fontsize=16, fontcolor=\"" + std::string(kTextColour) +
+            "\", labelloc=t, labeljust=l, forcelabels=true, bgcolor=\"#FFFFFF\", id=\"skydraft\"" +
+            title +
+            (m_options.iconDirectory.empty()
+                 ? std::string()
+                 : ", imagepath=" + dotQuoted(m_options.iconDirectory)) +
+            "];");
+        line("node [shape=plain, fontname=\"" + std::string(kFont) +
+             "\", fontsize=10, fontcolor=\"" + std::string(kTextColour) + "\"];");
         line("edge [fontname=\"" + std::string(kFont) +
              "\", fontsize=9, arrowsize=0.7, color=\"#5A6B7B\"];");
     }
-
-    // ----- nodes
 
     void writeNode(const Element& e) {
         m_written.insert(e.id);
@@ -378,15 +385,14 @@ private:
         std::string table = "<TABLE BORDER=\"" + std::string(mark ? "2" : "0") +
                             "\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"";
         if (mark) {
-            table += " STYLE=\"ROUNDED\" COLOR=\"" + std::string(severityColour(mark->severity)) +
-                     "\"";
+            table +=
+                " STYLE=\"ROUNDED\" COLOR=\"" + std::string(severityColour(mark->severity)) + "\"";
         }
         table += ">";
-        const std::string name = "<FONT POINT-SIZE=\"" + std::string(compact ? "9" : "10") +
-                                 "\">" + htmlLabelText(displayName(e)) + "</FONT>";
-        const std::string detail = "<FONT POINT-SIZE=\"8\" COLOR=\"" +
-                                   std::string(kDetailColour) + "\">" +
-                                   htmlLabelText(detailLine(e)) + "</FONT>";
+        const std::string name = "<FONT POINT-SIZE=\"" + std::string(compact ? "9" : "10") + "\">" +
+                                 htmlLabelText(displayName(e)) + "</FONT>";
+        const std::string detail = "<FONT POINT-SIZE=\"8\" COLOR=\"" + std::string(kDetailColour) +
+                                   "\">" + htmlLabelText(detailLine(e)) + "</FONT>";
         if (compact) {
             const std::string rows = mark ? "3" : "2";
             table += "<TR>" + iconCell(e.kind, 22, " ROWSPAN=\"" + rows + "\"") +
@@ -490,10 +496,9 @@ private:
         }
 
         std::vector<const Element*> children = childrenOf(vpc.id);
-        std::stable_sort(children.begin(), children.end(),
-                         [](const Element* a, const Element* b) {
-                             return vpcChildOrder(a->kind) < vpcChildOrder(b->kind);
-                         });
+        std::stable_sort(children.begin(), children.end(), [](const Element* a, const Element* b) {
+            return vpcChildOrder(a->kind) < vpcChildOrder(b->kind);
+        });
         std::vector<std::string> zones;
         std::map<std::string, std::vector<const Element*>> subnetsByZone;
         std::vector<const Element*> configuration;
@@ -526,11 +531,10 @@ private:
             line(clusterLabel("", "Availability Zone", "#147EBA", zone, "", nullptr));
             clusterStyle("dashed,rounded", "#147EBA", "", 1.0, nullptr);
             std::vector<const Element*>& subnets = subnetsByZone[zone];
-            std::stable_sort(subnets.begin(), subnets.end(),
-                             [&](const Element* a, const Element* b) {
-                                 return subnetExposure(m_diagram, *a) <
-                                        subnetExposure(m_diagram, *b);
-                             });
+            std::stable_sort(
+                subnets.begin(), subnets.end(), [&](const Element* a, const Element* b) {
+                    return subnetExposure(m_diagram, *a) < subnetExposure(m_diagram, *b);
+                });
             for (const Element* subnet : subnets) {
                 writeSubnet(*subnet);
             }
@@ -557,6 +561,9 @@ private:
             line(row + "}");
             close();
             m_configurationRows.emplace_back(vpc.id, dotQuoted(configuration.front()->id));
+            m_bottoms[vpc.id] = dotQuoted(configuration.front()->id);
+        } else if (!zones.empty() && !subnetsByZone[zones.front()].empty()) {
+            m_bottoms[vpc.id] = anchorOf(subnetsByZone[zones.front()].back()->id);
         }
         if (children.empty()) {
             writePlaceholder(vpc.id);
@@ -603,8 +610,6 @@ private:
         line(row + ";}");
         close();
     }
-
-    // ----- top level
 
     void writeOnPremises() {
         std::vector<const Element*> gateways;
@@ -673,17 +678,30 @@ private:
         for (const std::string& region : all) {
             open("subgraph " + dotQuoted("cluster_/region/" + region) + " {");
             line("id=" + dotQuoted("region/" + region) + ";");
-            line(clusterLabel("", "Region", "#00A4A6", region.empty() ? "unspecified" : region,
-                              "", nullptr));
+            line(clusterLabel("", "Region", "#00A4A6", region.empty() ? "unspecified" : region, "",
+                              nullptr));
             clusterStyle("dashed,rounded", "#00A4A6", "", 1.2, nullptr);
+            std::vector<std::string> vpcs;
             for (const Element* e : childrenOf("")) {
                 const bool inRegion = (e->kind == "vpc" || e->kind == "transit_gateway") &&
                                       e->stringProperty("region") == region;
                 if (inRegion || (all.size() == 1 && isRegionalService(e->kind))) {
                     writeElement(*e);
+                    if (e->kind == "vpc") {
+                        vpcs.push_back(e->id);
+                    }
                 }
             }
             close();
+            // Many VPCs would make one very wide row: wrap them, about as many rows as columns.
+            if (vpcs.size() > kVpcsInOneRow) {
+                const auto columns = std::max<std::size_t>(
+                    kVpcsInOneRow, static_cast<std::size_t>(
+                                       std::ceil(std::sqrt(static_cast<double>(vpcs.size())))));
+                for (std::size_t i = columns; i < vpcs.size(); ++i) {
+                    m_rowBreaks.emplace_back(vpcs[i - columns], vpcs[i]);
+                }
+            }
         }
     }
 
@@ -694,8 +712,6 @@ private:
             }
         }
     }
-
-    // ----- edges
 
     /// The node an edge to this element attaches to, and the cluster it is clipped at ("" for
     /// a plain node).
@@ -761,11 +777,7 @@ private:
             text += std::string(text.empty() ? "" : "<BR/>") + markNote(*mark);
         }
         if (!text.empty()) {
-            // Graphviz 2.43 corrupts its heap on labelled flat edges (flat_edges), and edges
-            // without constraint may come out flat: those get an external label instead.
-            const bool mayBeFlat = attributes.find("constraint=false") != std::string::npos;
-            attrs += std::string(mayBeFlat ? ", xlabel=<" : ", label=<") + text +
-                     ">, fontcolor=\"" + std::string(style.colour) + "\"";
+            attrs += ", label=<" + text + ">, fontcolor=\"" + std::string(style.colour) + "\"";
         }
         if (!attributes.empty()) {
             attrs += ", " + attributes;
@@ -796,6 +808,12 @@ private:
         for (const auto& [upper, lower] : m_stacking) {
             m_deferred.push_back(anchorOf(upper) + " -> " + anchorOf(lower) +
                                  " [style=invis, weight=2];");
+        }
+        for (const auto& [above, below] : m_rowBreaks) {
+            if (const auto bottom = m_bottoms.find(above); bottom != m_bottoms.end()) {
+                // (with weight=0 dot ignores the constraint between clusters)
+                m_deferred.push_back(bottom->second + " -> " + anchorOf(below) + " [style=invis];");
+            }
         }
         for (const auto& [vpcId, firstNode] : m_configurationRows) {
             writeConfigurationSpacer(vpcId, firstNode);
@@ -865,6 +883,8 @@ private:
         }
     }
 
+    /// Every connection keeps its rank constraint: Graphviz 2.43 corrupts its heap on labelled
+    /// flat edges and fails assertions in mincross on flat edges between clusters.
     void writeConnection(const Connection& c) {
         const Element* from = m_diagram.element(c.from);
         const Element* to = m_diagram.element(c.to);
@@ -896,9 +916,6 @@ private:
                                                [&](const EdgeStyle& s) { return s.key == c.kind; })
                 ? c.kind
                 : "uses";
-        if (c.kind == "vpc_peering" || c.kind == "transit_gateway_peering") {
-            attributes += ", constraint=false";
-        }
         edge(tailNode, headNode, styleKey, attributes, mark, label);
     }
 
@@ -911,8 +928,6 @@ private:
             }
         }
     }
-
-    // ----- legend
 
     /// A line sample drawn with table cells: one bar for solid, short bars for dashed, dots
     /// for dotted.
@@ -949,23 +964,27 @@ private:
                         std::string(style.legend) + "</TD></TR>";
             }
         }
-        if (!m_marks.empty()) {
-            for (FindingSeverity severity :
-                 {FindingSeverity::Error, FindingSeverity::Warning, FindingSeverity::Info}) {
-                rows += "<TR><TD BORDER=\"2\" STYLE=\"ROUNDED\" COLOR=\"" +
-                        std::string(severityColour(severity)) +
-                        "\" WIDTH=\"36\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
-                        "Has " + std::string(severityWord(severity)) + " findings</TD></TR>";
+        std::set<FindingSeverity> severities;
+        for (const auto& [id, mark] : m_marks) {
+            if (m_diagram.contains(id)) {
+                severities.insert(mark.severity);
             }
+        }
+        for (FindingSeverity severity : severities) {
+            rows += "<TR><TD BORDER=\"2\" STYLE=\"ROUNDED\" COLOR=\"" +
+                    std::string(severityColour(severity)) +
+                    "\" WIDTH=\"36\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
+                    "Has " + std::string(severityWord(severity)) + " findings</TD></TR>";
         }
         if (rows.empty()) {
             return;
         }
-        line("\"/legend\" [id=\"legend\", label=<<FONT POINT-SIZE=\"9\"><TABLE BORDER=\"1\" "
-             "STYLE=\"ROUNDED\" COLOR=\"#D5DBDB\" CELLBORDER=\"0\" CELLSPACING=\"4\" "
-             "CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\"><B>"
-             "Legend</B></FONT></TD></TR>" +
-             rows + "</TABLE></FONT>>];");
+        line(
+            "\"/legend\" [id=\"legend\", label=<<FONT POINT-SIZE=\"9\"><TABLE BORDER=\"1\" "
+            "STYLE=\"ROUNDED\" COLOR=\"#D5DBDB\" CELLBORDER=\"0\" CELLSPACING=\"4\" "
+            "CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\"><B>"
+            "Legend</B></FONT></TD></TR>" +
+            rows + "</TABLE></FONT>>];");
         m_topRow.push_back("\"/legend\"");
     }
 
@@ -979,6 +998,8 @@ private:
     std::unordered_map<std::string, std::string> m_anchors;
     std::unordered_set<std::string> m_connectedVpcs;
     std::vector<std::string> m_topRow;
+    std::unordered_map<std::string, std::string> m_bottoms;  ///< VPC id -> its lowest node
+    std::vector<std::pair<std::string, std::string>> m_rowBreaks;
     std::vector<const Element*> m_internetGateways;
     std::set<int> m_subnetExposures;
     std::set<std::string> m_usedEdgeStyles;

@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "icon_library.h"
 #include "svg_icon_inliner.h"
@@ -131,6 +132,83 @@ private:
     agusererrf m_previousHandler = nullptr;
     agerrlevel_t m_previousLevel = AGWARN;
 };
+
+/// Graph object ids in order of first mention. cgraph's default ids are the addresses of the
+/// name strings, which orders clusters differently from one render to the next: the layout
+/// changed between runs, and some orders trip assertions in dot's mincross.
+struct SequentialIds {
+    std::unordered_map<std::string, IDTYPE> ids;
+    std::unordered_map<IDTYPE, const std::string*> names;
+    IDTYPE nextNamed = 2;      ///< even ids for named objects (as cgraph's own discipline)
+    IDTYPE nextAnonymous = 1;  ///< odd ids for anonymous ones
+};
+
+void* openIds(Agraph_t*, Agdisc_t*) {
+    return new SequentialIds;
+}
+
+long mapId(void* state, int, char* name, IDTYPE* id, int create) {
+    auto* ids = static_cast<SequentialIds*>(state);
+    if (!name) {
+        *id = ids->nextAnonymous;
+        ids->nextAnonymous += 2;
+        return 1;
+    }
+    if (const auto it = ids->ids.find(name); it != ids->ids.end()) {
+        *id = it->second;
+        return 1;
+    }
+    if (!create) {
+        return 0;
+    }
+    const auto [it, inserted] = ids->ids.emplace(name, ids->nextNamed);
+    ids->names.emplace(it->second, &it->first);
+    ids->nextNamed += 2;
+    *id = it->second;
+    return 1;
+}
+
+long allocId(void*, int, IDTYPE) {
+    return 0;
+}
+
+void freeId(void*, int, IDTYPE) {}
+
+char* printId(void* state, int, IDTYPE id) {
+    auto* ids = static_cast<SequentialIds*>(state);
+    const auto it = ids->names.find(id);
+    return it == ids->names.end() ? nullptr : const_cast<char*>(it->second->c_str());
+}
+
+void closeIds(void* state) {
+    delete static_cast<SequentialIds*>(state);
+}
+
+void registerId(void*, int, void*) {}
+
+Agiddisc_t g_sequentialIds = {openIds, mapId, allocId, freeId, printId, closeIds, registerId};
+
+/// Reads DOT text line by line from memory (as agmemread does).
+struct MemoryReader {
+    std::string_view text;
+    std::size_t position = 0;
+};
+
+int readLine(void* channel, char* buffer, int size) {
+    auto* reader = static_cast<MemoryReader*>(channel);
+    int length = 0;
+    while (length < size && reader->position < reader->text.size()) {
+        const char c = reader->text[reader->position++];
+        buffer[length++] = c;
+        if (c == '\n') {
+            break;
+        }
+    }
+    return length;
+}
+
+Agiodisc_t g_memoryIo = {readLine, nullptr, nullptr};
+Agdisc_t g_readDiscipline = {&AgMemDisc, &g_sequentialIds, &g_memoryIo};
 
 struct ContextDeleter {
     void operator()(GVC_t* context) const { gvFreeContext(context); }
@@ -249,9 +327,12 @@ std::pair<double, double> padPoints(Agraph_t* graph) {
 
 const char* graphvizFormat(RenderFormat format) {
     switch (format) {
-        case RenderFormat::Png: return "png:cairo";
-        case RenderFormat::Svg: return "svg";
-        case RenderFormat::Pdf: return "pdf:cairo";
+        case RenderFormat::Png:
+            return "png:cairo";
+        case RenderFormat::Svg:
+            return "svg";
+        case RenderFormat::Pdf:
+            return "pdf:cairo";
     }
     return "svg";
 }
@@ -265,9 +346,12 @@ std::string failure(const std::string& what, const ErrorCapture& capture) {
 
 std::string_view renderFormatName(RenderFormat format) {
     switch (format) {
-        case RenderFormat::Png: return "png";
-        case RenderFormat::Svg: return "svg";
-        case RenderFormat::Pdf: return "pdf";
+        case RenderFormat::Png:
+            return "png";
+        case RenderFormat::Svg:
+            return "svg";
+        case RenderFormat::Pdf:
+            return "pdf";
     }
     return "svg";
 }
@@ -295,7 +379,11 @@ RenderResult renderDot(std::string_view dot, RenderFormat format, int dpi) {
         result.error = "Graphviz could not start (gvContext failed)";
         return result;
     }
-    GraphHandle graph(agmemread(text.c_str()));
+    MemoryReader reader{text};
+    g_memoryIo.putstr = AgIoDisc.putstr;
+    g_memoryIo.flush = AgIoDisc.flush;
+    agreadline(1);
+    GraphHandle graph(agread(&reader, &g_readDiscipline));
     if (!graph) {
         result.error = failure("Graphviz could not read the DOT text", capture);
         return result;
@@ -318,9 +406,8 @@ RenderResult renderDot(std::string_view dot, RenderFormat format, int dpi) {
         const long width = std::lround(result.widthPoints * scale);
         const long height = std::lround(result.heightPoints * scale);
         if (width > kMaxBitmapPixels || height > kMaxBitmapPixels) {
-            const int fittingDpi = static_cast<int>(
-                std::floor(kMaxBitmapPixels * 72.0 /
-                           std::max(result.widthPoints, result.heightPoints)));
+            const int fittingDpi = static_cast<int>(std::floor(
+                kMaxBitmapPixels * 72.0 / std::max(result.widthPoints, result.heightPoints)));
             result.error = "the diagram is " + std::to_string(width) + " x " +
                            std::to_string(height) + " pixels at " + std::to_string(dpi) +
                            " dpi, too large for a PNG bitmap (at most " +
@@ -335,14 +422,14 @@ RenderResult renderDot(std::string_view dot, RenderFormat format, int dpi) {
     const int status = gvRenderData(gvc, graph.get(), graphvizFormat(format), &data, &length);
     RenderData owned(data);
     if (status != 0 || !capture.errors().empty()) {
-        result.error = failure("Graphviz could not render the diagram as " +
-                                   std::string(renderFormatName(format)),
-                               capture);
+        result.error = failure(
+            "Graphviz could not render the diagram as " + std::string(renderFormatName(format)),
+            capture);
         return result;
     }
     if (!data || length == 0) {
-        result.error = "Graphviz produced an empty " + std::string(renderFormatName(format)) +
-                       " file";
+        result.error =
+            "Graphviz produced an empty " + std::string(renderFormatName(format)) + " file";
         return result;
     }
     result.warnings = capture.warnings();

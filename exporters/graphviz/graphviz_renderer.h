@@ -16,10 +16,10 @@ inline constexpr int kMaxDpi = 2400;
 
 /// The rendered bytes, or an error message for the user.
 struct RenderResult {
-    std::string bytes;  ///< the file contents; empty on error
-    std::string error;  ///< "" on success
+    std::string bytes;                  ///< the file contents; empty on error
+    std::string error;                  ///< "" on success
     std::vector<std::string> warnings;  ///< Graphviz warnings (the picture was still made)
-    double widthPoints = 0;   ///< size of the drawing including its padding, in points
+    double widthPoints = 0;             ///< size of the drawing including its padding, in points
     double heightPoints = 0;  ///< (1/72 inch); a PNG is widthPoints * dpi / 72 pixels wide
     bool ok() const { return error.empty(); }
 };

@@ -22,7 +22,9 @@ const EmbeddedIcon* findIcon(std::string_view key) {
 
 }  // namespace
 
-bool hasIcon(std::string_view key) { return findIcon(key) != nullptr; }
+bool hasIcon(std::string_view key) {
+    return findIcon(key) != nullptr;
+}
 
 std::string_view iconSvg(std::string_view key) {
     if (const EmbeddedIcon* icon = findIcon(key)) {

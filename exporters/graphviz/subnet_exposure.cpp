@@ -14,8 +14,7 @@ const Element* effectiveRouteTable(const Diagram& diagram, const Element& subnet
     const Element* main = nullptr;
     for (const Element* table : diagram.elementsOfKind("route_table")) {
         const auto associations = table->stringListProperty("associations");
-        if (std::find(associations.begin(), associations.end(), subnet.id) !=
-            associations.end()) {
+        if (std::find(associations.begin(), associations.end(), subnet.id) != associations.end()) {
             return table;
         }
         if (!main && table->parent == subnet.parent && table->boolProperty("main")) {

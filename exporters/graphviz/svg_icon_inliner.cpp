@@ -20,8 +20,8 @@ std::optional<std::string> attribute(std::string_view tag, std::string_view name
             return std::nullopt;
         }
         from = at + name.size();
-        const bool startsWord = at > 0 && (tag[at - 1] == ' ' || tag[at - 1] == '\n' ||
-                                           tag[at - 1] == '\t');
+        const bool startsWord =
+            at > 0 && (tag[at - 1] == ' ' || tag[at - 1] == '\n' || tag[at - 1] == '\t');
         if (!startsWord || tag.substr(from, 2) != "=\"") {
             continue;
         }
@@ -42,7 +42,9 @@ std::string_view iconBody(std::string_view svg) {
     return svg.substr(start, (end == std::string_view::npos ? svg.size() : end) - start);
 }
 
-std::string symbolId(std::string_view key) { return "skydraft-icon-" + std::string(key); }
+std::string symbolId(std::string_view key) {
+    return "skydraft-icon-" + std::string(key);
+}
 
 }  // namespace
 
@@ -65,8 +67,8 @@ std::string inlineSvgIcons(std::string_view svg, std::vector<std::string>* warni
         out.append(svg.substr(pos, start - pos));
         pos = end + 1;
         const std::string_view tag = svg.substr(start, end + 1 - start);
-        const std::string href = attribute(tag, "xlink:href").value_or(
-            attribute(tag, "href").value_or(std::string()));
+        const std::string href =
+            attribute(tag, "xlink:href").value_or(attribute(tag, "href").value_or(std::string()));
         std::string file = href.substr(href.find_last_of('/') + 1);
         std::string key;
         if (file.size() > 4 && file.ends_with(".svg")) {

@@ -19,22 +19,22 @@ QString example(const char* name) {
 }
 
 TEST(ExportCommand, DotGoesToStdoutAndMatchesTheGoldenFile) {
-    const RunResult r =
-        runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("dot"),
-                     example("three-tier-web-app")});
+    const RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
+                                     QStringLiteral("dot"), example("three-tier-web-app")});
     EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_EQ(r.err, QString());
-    EXPECT_EQ(r.out.toUtf8(),
-              readAll(sourcePath(QStringLiteral("tests/fixtures/graphviz/three-tier-web-app.dot"))));
+    EXPECT_EQ(
+        r.out.toUtf8(),
+        readAll(sourcePath(QStringLiteral("tests/fixtures/graphviz/three-tier-web-app.dot"))));
 }
 
 TEST(ExportCommand, WritesPngSvgAndPdfFiles) {
     for (const char* name : {"three-tier-web-app", "hub-and-spoke-tgw-vpn", "three-peered-vpcs"}) {
         const QString base = tempDir() + QLatin1Char('/') + QLatin1String(name);
-        RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
-                                   QStringLiteral("png"), example(name), QStringLiteral("-o"),
-                                   base + QStringLiteral(".png"), QStringLiteral("--dpi"),
-                                   QStringLiteral("72")});
+        RunResult r =
+            runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("png"),
+                         example(name), QStringLiteral("-o"), base + QStringLiteral(".png"),
+                         QStringLiteral("--dpi"), QStringLiteral("72")});
         EXPECT_EQ(r.exitCode, 0) << name << r.err.toStdString();
         EXPECT_TRUE(readAll(base + QStringLiteral(".png")).startsWith("\x89PNG\r\n\x1a\n"));
 
@@ -57,10 +57,10 @@ TEST(ExportCommand, HigherDpiMakesALargerPng) {
     const QString low = tempDir() + QStringLiteral("/low.png");
     const QString high = tempDir() + QStringLiteral("/high.png");
     for (const auto& [path, dpi] : {std::pair{low, "48"}, std::pair{high, "96"}}) {
-        const RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
-                                         QStringLiteral("png"), example("three-peered-vpcs"),
-                                         QStringLiteral("-o"), path, QStringLiteral("--dpi"),
-                                         QLatin1String(dpi)});
+        const RunResult r =
+            runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("png"),
+                         example("three-peered-vpcs"), QStringLiteral("-o"), path,
+                         QStringLiteral("--dpi"), QLatin1String(dpi)});
         ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     }
     const auto width = [](const QByteArray& png) {
@@ -92,13 +92,55 @@ TEST(ExportCommand, BadArgumentsExitTwo) {
 
 TEST(ExportCommand, TooLargeABitmapSaysSo) {
     const QString out = tempDir() + QStringLiteral("/huge.png");
-    const RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
-                                     QStringLiteral("png"), example("three-peered-vpcs"),
-                                     QStringLiteral("-o"), out, QStringLiteral("--dpi"),
-                                     QStringLiteral("2400")});
+    const RunResult r =
+        runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("png"),
+                     example("three-peered-vpcs"), QStringLiteral("-o"), out,
+                     QStringLiteral("--dpi"), QStringLiteral("2400")});
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_TRUE(r.err.contains(QStringLiteral("too large for a PNG bitmap"))) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("too large for a PNG bitmap")))
+        << r.err.toStdString();
     EXPECT_FALSE(QFile::exists(out));
+}
+
+TEST(ExportCommand, WithFindingsMarksTheValidatorsFindings) {
+    const QString path = tempDir() + QStringLiteral("/outside.skydraft");
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "skydraft", "version": 1, "name": "Outside", "elements": [
+  {"id": "vpc", "kind": "vpc", "name": "main", "parent": "",
+   "properties": {"cidr": "10.0.0.0/16", "region": "us-east-1"}},
+  {"id": "s", "kind": "subnet", "name": "stray", "parent": "vpc",
+   "properties": {"availability_zone": "us-east-1a", "cidr": "10.1.0.0/24"}}],
+ "connections": []})");
+    file.close();
+    RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
+                               QStringLiteral("dot"), path, QStringLiteral("--with-findings")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    // SUB002: the subnet lies outside its VPC; the subnet box is outlined in red with the id.
+    const qsizetype cluster = r.out.indexOf(QStringLiteral("subgraph \"cluster_s\""));
+    ASSERT_GE(cluster, 0) << r.out.toStdString();
+    const QString subnet =
+        r.out.mid(cluster, r.out.indexOf(QStringLiteral("}"), cluster) - cluster);
+    EXPECT_TRUE(subnet.contains(QStringLiteral("SUB002"))) << subnet.toStdString();
+    EXPECT_TRUE(subnet.contains(QStringLiteral("color=\"#D13212\""))) << subnet.toStdString();
+    // Without the option nothing is marked.
+    r = runSkydraft(
+        {QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("dot"), path});
+    ASSERT_EQ(r.exitCode, 0);
+    EXPECT_FALSE(r.out.contains(QStringLiteral("SUB002")));
+}
+
+TEST(ExportCommand, ExportsACloudFormationTemplate) {
+    const QString out = tempDir() + QStringLiteral("/template.svg");
+    const RunResult r = runSkydraft(
+        {QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("svg"),
+         sourcePath(QStringLiteral("tests/fixtures/cloudformation/cdk/ThreeTierVpc.json")),
+         QStringLiteral("-o"), out});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QByteArray svg = readAll(out);
+    EXPECT_TRUE(svg.contains("class=\"cluster\"")) << svg.left(400).toStdString();
+    EXPECT_TRUE(svg.contains("<symbol id=\"skydraft-icon-subnet\"") ||
+                svg.contains("<symbol id=\"skydraft-icon-vpc\""));
 }
 
 }  // namespace

@@ -24,7 +24,9 @@ TEST(DotEscape, HtmlTextUsesEntitiesAndLineBreaks) {
 }
 
 TEST(DotEscape, SanitizesControlCharactersAndInvalidUtf8) {
-    EXPECT_EQ(sanitizeText("a\tb\x01" "c"), "a b c");
+    EXPECT_EQ(sanitizeText("a\tb\x01"
+                           "c"),
+              "a b c");
     EXPECT_EQ(sanitizeText("a\r\nb\rc"), "a\nb\nc");
     EXPECT_EQ(sanitizeText("caf\xC3\xA9"), "caf\xC3\xA9");
     EXPECT_EQ(sanitizeText("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");

@@ -56,8 +56,7 @@ TEST(DotWriter, EveryElementIsDrawn) {
             if (asCluster) {
                 EXPECT_NE(findSubgraph(graph.get(), "cluster_" + e.id), nullptr) << e.id;
             } else {
-                EXPECT_NE(agnode(graph.get(), const_cast<char*>(e.id.c_str()), 0), nullptr)
-                    << e.id;
+                EXPECT_NE(agnode(graph.get(), const_cast<char*>(e.id.c_str()), 0), nullptr) << e.id;
             }
         }
     }
@@ -74,8 +73,7 @@ TEST(DotWriter, SubnetColoursTellPublicPrivateAndIsolatedApart) {
     EXPECT_NE(fill("public-a"), fill("app-a"));
     EXPECT_NE(fill("app-a"), fill("db-a"));
     EXPECT_NE(fill("public-a"), fill("db-a"));
-    const std::string label =
-        attribute(findSubgraph(graph.get(), "cluster_public-a"), "label");
+    const std::string label = attribute(findSubgraph(graph.get(), "cluster_public-a"), "label");
     EXPECT_NE(label.find("Public subnet"), std::string::npos);
 }
 
@@ -110,9 +108,9 @@ TEST(DotWriter, PeeringAndAttachmentsEndOnTheVpcBoxes) {
     ASSERT_NE(findSubgraph(graph.get(), "cluster_/region/us-west-2"), nullptr);
     EXPECT_NE(agnode(east, const_cast<char*>("tgw"), 0), nullptr);
     // The customer gateway sits in the on-premises box.
-    EXPECT_NE(agnode(findSubgraph(graph.get(), "cluster_/on-premises"),
-                     const_cast<char*>("cgw"), 0),
-              nullptr);
+    EXPECT_NE(
+        agnode(findSubgraph(graph.get(), "cluster_/on-premises"), const_cast<char*>("cgw"), 0),
+        nullptr);
 }
 
 TEST(DotWriter, EqualNamesDoNotCollide) {

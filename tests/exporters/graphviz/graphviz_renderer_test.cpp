@@ -72,7 +72,8 @@ TEST(GraphvizRenderer, SvgIsSelfContainedXmlWithAGroupPerCluster) {
     int symbols = 0;
     for (const auto& e : elements) {
         EXPECT_NE(e.name, "image");
-        if (e.name == "g" && e.attributes.contains("class") && e.attributes.at("class") == "cluster") {
+        if (e.name == "g" && e.attributes.contains("class") &&
+            e.attributes.at("class") == "cluster") {
             clusters.insert(e.attributes.at("id"));
         }
         if (e.name == "symbol") {
@@ -177,6 +178,38 @@ TEST(GraphvizRenderer, ConcurrentRendersAreSerialisedSafely) {
     // Same drawing; Graphviz may list clusters in another order from one render to the next
     // (cgraph orders subgraphs by the address of their name), so compare the sorted lines.
     EXPECT_EQ(sortedLines(results[1].bytes), sortedLines(results[3].bytes));
+}
+
+}  // namespace
+}  // namespace skydraft
+
+namespace skydraft {
+namespace {
+
+/// That many VPCs, each with one subnet and one instance, all attached to one transit gateway.
+Diagram manyVpcs(int count) {
+    Diagram d;
+    EXPECT_TRUE(d.addElement(testing::element("tgw", "transit_gateway")));
+    for (int i = 0; i < count; ++i) {
+        const std::string v = "vpc-" + std::to_string(i);
+        EXPECT_TRUE(d.addElement(testing::element(v, "vpc")));
+        EXPECT_TRUE(d.addElement(
+            testing::element(v + "-s", "subnet", v, {{"availability_zone", "us-east-1a"}})));
+        EXPECT_TRUE(d.addElement(testing::element(v + "-i", "ec2_instance", v + "-s")));
+        EXPECT_TRUE(
+            d.addConnection({v + "-att", "transit_gateway_attachment", "", v, "tgw", {}, {}}));
+    }
+    return d;
+}
+
+TEST(GraphvizRenderer, ManyVpcsWrapIntoRowsInsteadOfOneWideRow) {
+    const RenderResult four = renderDot(writeDot(manyVpcs(4)), RenderFormat::Svg);
+    const RenderResult nine = renderDot(writeDot(manyVpcs(9)), RenderFormat::Svg);
+    ASSERT_TRUE(four.ok()) << four.error;
+    ASSERT_TRUE(nine.ok()) << nine.error;
+    // Nine VPCs: rows of four, so about as wide as four and three rows high.
+    EXPECT_LT(nine.widthPoints, 1.5 * four.widthPoints);
+    EXPECT_GT(nine.heightPoints, 1.8 * four.heightPoints);
 }
 
 }  // namespace

@@ -54,8 +54,7 @@ bool parseXml(const std::string& xml, std::vector<XmlElement>* elements, std::st
     XML_SetUserData(parser, &state);
     XML_SetElementHandler(parser, startElement, endElement);
     XML_SetCharacterDataHandler(parser, characters);
-    const bool ok = XML_Parse(parser, xml.data(), static_cast<int>(xml.size()), 1) ==
-                    XML_STATUS_OK;
+    const bool ok = XML_Parse(parser, xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_OK;
     if (!ok && error) {
         *error = std::string(XML_ErrorString(XML_GetErrorCode(parser))) + " at line " +
                  std::to_string(XML_GetCurrentLineNumber(parser));

@@ -16,7 +16,9 @@ struct GraphCloser {
 using ParsedGraph = std::unique_ptr<Agraph_t, GraphCloser>;
 
 /// Parses DOT text with cgraph's agmemread (nullptr on a syntax error).
-inline ParsedGraph parseDot(const std::string& dot) { return ParsedGraph(agmemread(dot.c_str())); }
+inline ParsedGraph parseDot(const std::string& dot) {
+    return ParsedGraph(agmemread(dot.c_str()));
+}
 
 /// The attribute value of a graph object ("" when unset).
 inline std::string attribute(void* object, const char* name) {

@@ -26,10 +26,10 @@ TEST(SubnetExposure, NoRouteTableOrAMissingTargetIsIsolated) {
     ASSERT_TRUE(d.addElement(element("s", "subnet", "vpc")));
     EXPECT_EQ(effectiveRouteTable(d, *d.element("s")), nullptr);
     EXPECT_EQ(subnetExposure(d, *d.element("s")), SubnetExposure::Isolated);
-    ASSERT_TRUE(d.addElement(element(
-        "rt", "route_table", "vpc",
-        {{"associations", {"s"}},
-         {"routes", {{{"destination", "0.0.0.0/0"}, {"target", "no-such-gateway"}}}}})));
+    ASSERT_TRUE(d.addElement(
+        element("rt", "route_table", "vpc",
+                {{"associations", {"s"}},
+                 {"routes", {{{"destination", "0.0.0.0/0"}, {"target", "no-such-gateway"}}}}})));
     EXPECT_EQ(subnetExposure(d, *d.element("s")), SubnetExposure::Isolated);
 }
 
@@ -39,15 +39,14 @@ TEST(SubnetExposure, DefaultRoutesToOtherTargetsArePrivate) {
     ASSERT_TRUE(d.addElement(element("igw", "internet_gateway", "vpc")));
     ASSERT_TRUE(d.addElement(element("s", "subnet", "vpc")));
     ASSERT_TRUE(d.addElement(element("tgw", "transit_gateway")));
-    ASSERT_TRUE(d.addElement(element(
-        "rt", "route_table", "vpc",
-        {{"associations", {"s"}},
-         {"routes", {{{"destination", "10.0.0.0/8"}, {"target", "igw"}},
-                     {{"destination", "0.0.0.0/0"}, {"target", "tgw"}}}}})));
+    ASSERT_TRUE(d.addElement(element("rt", "route_table", "vpc",
+                                     {{"associations", {"s"}},
+                                      {"routes",
+                                       {{{"destination", "10.0.0.0/8"}, {"target", "igw"}},
+                                        {{"destination", "0.0.0.0/0"}, {"target", "tgw"}}}}})));
     // Only the default route counts: a 10/8 route to the internet gateway is not "public".
     EXPECT_EQ(subnetExposure(d, *d.element("s")), SubnetExposure::Private);
-    ASSERT_TRUE(d.setProperty("rt", "routes",
-                              {{{"destination", "::/0"}, {"target", "igw"}}}));
+    ASSERT_TRUE(d.setProperty("rt", "routes", {{{"destination", "::/0"}, {"target", "igw"}}}));
     EXPECT_EQ(subnetExposure(d, *d.element("s")), SubnetExposure::Public);
 }
 
