@@ -142,6 +142,7 @@ private:
     std::unordered_set<std::string> m_owned;
     std::unordered_map<std::string, std::string> m_auxOwner;  // EIP / launch template -> owner
     std::vector<std::string> m_warnings;
+    std::string m_current;  ///< the resource being read, for error paths
     bool m_hasLayout = false;
     json m_layout = json::object();
     std::unordered_map<std::string, const json*> m_layoutByLogical;
@@ -534,6 +535,7 @@ Draft& Importer::genericDraft(const std::string& logicalId, const OJ& res) {
 void Importer::readPrimary(Draft& d) {
     if (d.logicalId.empty())
         return;
+    m_current = d.logicalId;
     const OJ& res = resource(d.logicalId);
     const OJ& p = props(res);
     std::set<std::string> read = {"Tags"};
@@ -1278,6 +1280,7 @@ void Importer::foldAuxiliaries() {
     for (const auto& [id, res] : m_resources->items()) {
         if (m_byLogical.count(id) || m_consumed.count(id) || m_owned.count(id))
             continue;
+        m_current = id;
         if (!fold(id, res))
             leftovers.push_back(id);
     }
@@ -1459,6 +1462,10 @@ CfnImportResult Importer::run() {
         result = build();
     } catch (const ImportFailure& failure) {
         result.error = failure.error;
+    } catch (const nlohmann::json::exception& e) {
+        // A value of an unexpected shape somewhere the template format leaves open.
+        result.error = CfnImportError{m_current.empty() ? "" : path(m_current),
+                                      std::string("unexpected value: ") + e.what(), 0, 0};
     }
     return result;
 }
