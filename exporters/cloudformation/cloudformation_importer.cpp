@@ -89,7 +89,8 @@ private:
     [[noreturn]] void fail(std::string path, std::string message) {
         throw ImportFailure{CfnImportError{std::move(path), std::move(message), 0, 0}};
     }
-    const OJ& resource(const std::string& logicalId) const { return (*m_resources)[logicalId]; }
+    const OJ& resource(const std::string& logicalId) const { return *m_index.at(logicalId); }
+    bool hasResource(const std::string& logicalId) const { return m_index.count(logicalId) > 0; }
     static const OJ& props(const OJ& res) {
         static const OJ empty = OJ::object();
         const auto it = res.find("Properties");
@@ -134,6 +135,7 @@ private:
 
     const OJ& m_t;
     const OJ* m_resources = nullptr;
+    std::unordered_map<std::string, const OJ*> m_index;  ///< Resources by logical id
     std::unordered_map<std::string, OJ> m_parameterDefaults;
     std::unordered_set<std::string> m_parameters;
     std::vector<Draft> m_drafts;
@@ -152,7 +154,7 @@ void Importer::checkReferences(const OJ& value, const std::string& where) {
     if (value.is_object()) {
         if (value.size() == 1 && value.contains("Ref") && value["Ref"].is_string()) {
             const std::string name = value["Ref"].get<std::string>();
-            if (name.rfind("AWS::", 0) != 0 && !m_resources->contains(name) &&
+            if (name.rfind("AWS::", 0) != 0 && !hasResource(name) &&
                 m_parameters.count(name) == 0) {
                 fail(where, "!Ref " + name + " names no resource or parameter");
             }
@@ -161,7 +163,7 @@ void Importer::checkReferences(const OJ& value, const std::string& where) {
         if (value.size() == 1 && value.contains("Fn::GetAtt")) {
             const OJ& arg = value["Fn::GetAtt"];
             if (arg.is_array() && !arg.empty() && arg[0].is_string() &&
-                !m_resources->contains(arg[0].get<std::string>())) {
+                !hasResource(arg[0].get<std::string>())) {
                 fail(where, "!GetAtt " + arg[0].get<std::string>() + " names no resource");
             }
             return;
@@ -236,8 +238,8 @@ void Importer::createDrafts() {
             if (a.is_object() && a.contains("Fn::GetAtt") && a["Fn::GetAtt"].is_array() &&
                 a["Fn::GetAtt"].size() == 2 && a["Fn::GetAtt"][0].is_string()) {
                 const std::string eip = a["Fn::GetAtt"][0].get<std::string>();
-                if (m_resources->contains(eip) &&
-                    resource(eip).value("Type", "") == "AWS::EC2::EIP" && !m_auxOwner.count(eip)) {
+                if (hasResource(eip) && resource(eip).value("Type", "") == "AWS::EC2::EIP" &&
+                    !m_auxOwner.count(eip)) {
                     m_auxOwner[eip] = id;
                 }
             }
@@ -246,7 +248,7 @@ void Importer::createDrafts() {
             p["LaunchTemplate"].is_object() && p["LaunchTemplate"].contains("LaunchTemplateId")) {
             const OJ& r = p["LaunchTemplate"]["LaunchTemplateId"];
             if (r.is_object() && r.contains("Ref") && r["Ref"].is_string() &&
-                m_resources->contains(r["Ref"].get<std::string>()) && !m_auxOwner.count(r["Ref"])) {
+                hasResource(r["Ref"].get<std::string>()) && !m_auxOwner.count(r["Ref"])) {
                 m_auxOwner[r["Ref"].get<std::string>()] = id;
             }
         }
@@ -288,7 +290,7 @@ void Importer::createDrafts() {
         for (const char* section : {"elements", "connections"}) {
             for (const auto& entry : m_layout.value(section, json::array())) {
                 const std::string logicalId = entry.value("logicalId", "");
-                if (!logicalId.empty() && m_resources->contains(logicalId))
+                if (!logicalId.empty() && hasResource(logicalId))
                     continue;
                 Draft d;
                 d.id = entry["id"].get<std::string>();
@@ -328,9 +330,8 @@ std::optional<OJ> Importer::resolve(const OJ& value) const {
         value["Fn::GetAtt"].size() == 2 && value["Fn::GetAtt"][1] == "CidrBlock" &&
         value["Fn::GetAtt"][0].is_string()) {
         const std::string target = value["Fn::GetAtt"][0].get<std::string>();
-        if (m_resources->contains(target) &&
-            (*m_resources)[target].value("Type", "") == "AWS::EC2::VPC") {
-            const OJ& p = props((*m_resources)[target]);
+        if (hasResource(target) && resource(target).value("Type", "") == "AWS::EC2::VPC") {
+            const OJ& p = props(resource(target));
             if (p.contains("CidrBlock"))
                 return resolve(p["CidrBlock"]);
         }
@@ -817,7 +818,7 @@ void Importer::readPrimary(Draft& d) {
         if (has("DBSubnetGroupName")) {
             const OJ& g = p["DBSubnetGroupName"];
             if (g.is_object() && g.contains("Ref") && g["Ref"].is_string() &&
-                m_resources->contains(g["Ref"].get<std::string>())) {
+                hasResource(g["Ref"].get<std::string>())) {
                 const std::string name = g["Ref"].get<std::string>();
                 const OJ& group = resource(name);
                 if (group.value("Type", "") == "AWS::RDS::DBSubnetGroup" &&
@@ -862,7 +863,7 @@ void Importer::readPrimary(Draft& d) {
         if (has("CacheSubnetGroupName")) {
             const OJ& g = p["CacheSubnetGroupName"];
             if (g.is_object() && g.contains("Ref") && g["Ref"].is_string() &&
-                m_resources->contains(g["Ref"].get<std::string>())) {
+                hasResource(g["Ref"].get<std::string>())) {
                 const std::string name = g["Ref"].get<std::string>();
                 const OJ& group = resource(name);
                 if (group.value("Type", "") == "AWS::ElastiCache::SubnetGroup" &&
@@ -1178,7 +1179,7 @@ bool Importer::fold(const std::string& logicalId, const OJ& res) {
         if (!tgRef.is_object() || !tgRef.contains("Ref") || !tgRef["Ref"].is_string())
             return false;
         const std::string tgName = tgRef["Ref"].get<std::string>();
-        if (!m_resources->contains(tgName) || m_consumed.count(tgName))
+        if (!hasResource(tgName) || m_consumed.count(tgName))
             return false;
         const OJ& tg = resource(tgName);
         const OJ& tp = props(tg);
@@ -1428,6 +1429,9 @@ CfnImportResult Importer::run() {
         }
         m_resources = &m_t["Resources"];
         for (const auto& [id, res] : m_resources->items()) {
+            m_index[id] = &res;
+        }
+        for (const auto& [id, res] : m_resources->items()) {
             if (!res.is_object() || !res.contains("Type") || !res["Type"].is_string()) {
                 fail(path(id), "a resource needs a string Type");
             }
@@ -1441,7 +1445,7 @@ CfnImportResult Importer::run() {
             if (res.contains("DependsOn")) {
                 const OJ& deps = res["DependsOn"];
                 for (const auto& dep : deps.is_array() ? deps : OJ::array({deps})) {
-                    if (!dep.is_string() || !m_resources->contains(dep.get<std::string>())) {
+                    if (!dep.is_string() || !hasResource(dep.get<std::string>())) {
                         fail(path(id) + ".DependsOn", dep.dump() + " names no resource");
                     }
                 }
