@@ -6,6 +6,7 @@
 #include <QSaveFile>
 #include <cstdio>
 
+#include "cli/import_command.h"
 #include "diagram_file.h"
 
 namespace skydraft::cli {
@@ -36,6 +37,9 @@ std::optional<Diagram> loadDiagramFile(const QString& path) {
     const auto bytes = readInputFile(path);
     if (!bytes) {
         return std::nullopt;
+    }
+    if (isCloudFormationTemplate(path, *bytes)) {
+        return importTemplateFile(path, *bytes, false);
     }
     LoadResult result = loadDiagram(std::string_view(bytes->constData(),
                                                      static_cast<std::size_t>(bytes->size())));

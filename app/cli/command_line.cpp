@@ -5,7 +5,9 @@
 #include <cstring>
 
 #include "cli/cli_io.h"
+#include "cli/export_command.h"
 #include "cli/format_command.h"
+#include "cli/import_command.h"
 #include "cli/info_command.h"
 
 namespace skydraft::cli {
@@ -40,6 +42,8 @@ const std::vector<Subcommand>& subcommands() {
     static const std::vector<Subcommand> table = {
         {"info", "show what a diagram contains", &runInfoCommand},
         {"format", "rewrite a diagram in the canonical layout", &runFormatCommand},
+        {"export", "export a diagram (--to cloudformation)", &runExportCommand},
+        {"import", "import a CloudFormation template as a diagram", &runImportCommand},
         {"help", "show this help", &runHelp},
     };
     return table;
