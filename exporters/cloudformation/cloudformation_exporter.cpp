@@ -860,8 +860,16 @@ void Exporter::exportRoutes(const Element& e, OJ& entry) {
         std::vector<std::string> deps;
         const Element* te = m_d.element(target);
         const Connection* tc = te ? nullptr : m_d.connection(target);
-        if (symbolic.contains("target_field") && symbolic.contains("target")) {
-            p[symbolic["target_field"].get<std::string>()] = toOrdered(symbolic["target"]);
+        if (symbolic.contains("target_field")) {
+            const std::string field = symbolic["target_field"].get<std::string>();
+            if (symbolic.contains("target")) {
+                p[field] = toOrdered(symbolic["target"]);
+            } else if (exists(target)) {
+                p[field] = ref(target);
+            } else {
+                lossy = true;
+                continue;
+            }
         } else if (te && exists(te->id)) {
             if (te->kind == "internet_gateway" || te->kind == "virtual_private_gateway") {
                 p["GatewayId"] = ref(te->id);

@@ -541,10 +541,20 @@ void Importer::readPrimary(Draft& d) {
     const OJ& p = props(res);
     std::set<std::string> read = {"Tags"};
     auto has = [&](const char* key) { return p.contains(key); };
+    const KindDef* kindDef = ResourceCatalogue::instance().kind(d.kind);
     auto str = [&](const char* cfnKey, const char* key, bool cidr = false) {
         read.insert(cfnKey);
-        if (has(cfnKey))
-            readString(d, key, p[cfnKey], path(d.logicalId, cfnKey), cidr);
+        if (!has(cfnKey))
+            return;
+        readString(d, key, p[cfnKey], path(d.logicalId, cfnKey), cidr);
+        const PropertyDef* def = kindDef ? kindDef->property(key) : nullptr;
+        if (def && def->type == PropertyType::Enum && !d.symbolic.contains(key) &&
+            !ResourceCatalogue::checkValue(*def, d.props[key]).empty()) {
+            // A value outside the catalogue's choices (tenancy "host", engine "aurora-mysql")
+            // is kept as the template has it.
+            d.props.erase(key);
+            read.erase(cfnKey);
+        }
     };
     auto boolean = [&](const char* cfnKey, const char* key, std::optional<bool> absent = {}) {
         read.insert(cfnKey);
@@ -1037,6 +1047,7 @@ bool Importer::fold(const std::string& logicalId, const OJ& res) {
             const std::string id = idOf(p[key]);
             if (!id.empty()) {
                 route["target"] = id;
+                route["__field"] = key;
             } else {
                 route["target"] = cfn::symbolicText(json(p[key]));
                 symbolic["target"] = json(p[key]);
@@ -1380,41 +1391,105 @@ void Importer::placeParents() {
         }
         return {};
     };
+    // Resources that cannot be placed (a security group without a VPC, an instance in a subnet
+    // of another stack, a peering with a VPC given by id, ...) stay as the template has them;
+    // repeated until nothing changes, since a child follows its parent.
+    const auto& catalogue = ResourceCatalogue::instance();
+    std::unordered_map<std::string, std::size_t> byId;
+    for (std::size_t i = 0; i < m_drafts.size(); ++i) {
+        byId[m_drafts[i].id] = i;
+    }
+    auto kindOf = [&](const std::string& id) -> std::string {
+        const auto it = byId.find(id);
+        return it == byId.end() ? "?" : m_drafts[it->second].kind;
+    };
+    std::vector<std::string> released;
+    auto toGeneric = [&](Draft& d) {
+        const OJ& res = resource(d.logicalId);
+        json fragment = json::object();
+        for (const auto& [k, v] : res.items()) {
+            if (k != "Type")
+                fragment[k] = json(v);
+        }
+        d.kind = "generic";
+        d.isConnection = false;
+        d.parent.clear();
+        d.from.clear();
+        d.to.clear();
+        d.props = {{"type", d.type}, {"cfn", fragment}};
+        d.symbolic = json::object();
+        d.extra = json::object();
+        d.extraTags = json::array();
+        for (const auto& [role, aux] : d.aux.items()) {
+            released.push_back(aux["logical_id"].get<std::string>());
+        }
+        d.aux = json::object();
+        d.tags.clear();
+        d.name.clear();
+    };
     for (Draft& d : m_drafts) {
-        if (d.fromLayout || d.isConnection)
-            continue;
-        const KindDef* def = ResourceCatalogue::instance().kind(d.kind);
-        if (d.kind == "auto_scaling_group" || d.kind == "load_balancer" ||
-            d.kind == "lambda_function" || d.kind == "rds_instance" ||
-            d.kind == "elasticache_cluster" || d.kind == "efs_file_system") {
+        if (!d.fromLayout && !d.isConnection &&
+            (d.kind == "auto_scaling_group" || d.kind == "load_balancer" ||
+             d.kind == "lambda_function" || d.kind == "rds_instance" ||
+             d.kind == "elasticache_cluster" || d.kind == "efs_file_system")) {
             d.parent = vpcOfSubnets(d.props.value("subnets", json::array()));
         }
-        std::string parentKind;
-        if (!d.parent.empty()) {
-            const auto it = std::find_if(m_drafts.begin(), m_drafts.end(),
-                                         [&](const Draft& p) { return p.id == d.parent; });
-            parentKind = it == m_drafts.end() ? "?" : it->kind;
-        }
-        if (def && !def->canLiveIn(parentKind) && d.kind != "generic") {
-            // Cannot be placed (a security group without a VPC, an instance without a
-            // subnet, ...): keep the resource as it is.
-            const OJ& res = resource(d.logicalId);
-            json fragment = json::object();
-            for (const auto& [k, v] : res.items()) {
-                if (k != "Type")
-                    fragment[k] = json(v);
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (Draft& d : m_drafts) {
+            if (d.fromLayout || d.kind == "generic" || d.logicalId.empty())
+                continue;
+            bool placeable = true;
+            if (d.isConnection) {
+                const ConnectionKindDef* def = catalogue.connectionKind(d.kind);
+                placeable = def && !d.from.empty() && !d.to.empty() &&
+                            def->canJoin(kindOf(d.from), kindOf(d.to));
+            } else {
+                const KindDef* def = catalogue.kind(d.kind);
+                placeable = def && def->canLiveIn(d.parent.empty() ? "" : kindOf(d.parent));
             }
-            d.kind = "generic";
-            d.parent.clear();
-            d.props = {{"type", d.type}, {"cfn", fragment}};
-            d.symbolic = json::object();
-            d.extra = json::object();
-            d.extraTags = json::array();
-            for (const auto& [role, aux] : d.aux.items())
-                m_consumed.erase(aux["logical_id"].get<std::string>());
-            d.aux = json::object();
-            d.tags.clear();
-            d.name.clear();
+            if (!placeable) {
+                toGeneric(d);
+                changed = true;
+            }
+        }
+    }
+    for (const auto& logicalId : released) {
+        m_consumed.erase(logicalId);
+        m_auxOwner.erase(logicalId);
+        if (m_byLogical.count(logicalId))
+            continue;
+        Draft& g = genericDraft(logicalId, resource(logicalId));
+        json fragment = json::object();
+        for (const auto& [k, v] : resource(logicalId).items()) {
+            if (k != "Type")
+                fragment[k] = json(v);
+        }
+        g.props = {{"type", g.type}, {"cfn", fragment}};
+    }
+    // A route names its target's field only where the target's kind does not imply it.
+    static const std::unordered_map<std::string, std::string> fieldOfKind = {
+        {"internet_gateway", "GatewayId"},
+        {"virtual_private_gateway", "GatewayId"},
+        {"nat_gateway", "NatGatewayId"},
+        {"egress_only_internet_gateway", "EgressOnlyInternetGatewayId"},
+        {"transit_gateway", "TransitGatewayId"},
+        {"vpc_endpoint", "VpcEndpointId"},
+        {"ec2_instance", "InstanceId"},
+        {"vpc_peering", "VpcPeeringConnectionId"}};
+    for (Draft& d : m_drafts) {
+        if (d.kind != "route_table" || !d.props.contains("routes"))
+            continue;
+        for (json& route : d.props["routes"]) {
+            if (!route.contains("__field"))
+                continue;
+            const std::string field = route["__field"].get<std::string>();
+            route.erase("__field");
+            const auto it = fieldOfKind.find(kindOf(route.value("target", std::string())));
+            if (it == fieldOfKind.end() || it->second != field) {
+                route[std::string(cfn::kItemSymbolic)]["target_field"] = field;
+            }
         }
     }
 }

@@ -161,6 +161,24 @@ TEST(CloudFormationImport, CdkPeeringAndWebTier) {
     EXPECT_EQ(web.element("VpcSsm0F56837D")->properties["endpoint_type"], "interface");
 }
 
+TEST(CloudFormationImport, ResourcesOfOtherStacksStayGeneric) {
+    const Diagram d = importFixture("tests/fixtures/cloudformation/yaml/spoke_with_imports.yaml");
+    for (const char* id :
+         {"SharedSubnet", "SharedInstance", "SharedRouteTable", "SharedRoute", "SharedAssociation",
+          "SpokeAttachment", "PeeringToLegacy", "DatabaseSubnetGroup", "Database"}) {
+        ASSERT_TRUE(d.element(id)) << id;
+        EXPECT_EQ(d.element(id)->kind, "generic") << id;
+    }
+    EXPECT_EQ(d.element("SpokeVpc")->properties["instance_tenancy"], "dedicated");
+    const json& routes = d.element("SpokeRouteTable")->properties["routes"];
+    ASSERT_EQ(routes.size(), 2u);
+    EXPECT_EQ(routes[0]["target"], "!Ref TransitGatewayId");
+    EXPECT_EQ(routes[1]["target"], "PeeringToLegacy");
+    EXPECT_EQ(routes[1]["cfn_symbolic"]["target_field"], "VpcPeeringConnectionId");
+    EXPECT_EQ(d.element("AppSecurityGroup")->properties["ingress"][0]["source_security_group"],
+              "sg-0fedcba9876543210");
+}
+
 TEST(CloudFormationImport, ErrorsNameTheResourceAndProperty) {
     const std::string bad = R"(Resources:
   Vpc:

@@ -55,8 +55,13 @@ TEST(CloudFormationRoundTrip, GeneratedDiagrams) {
 
 TEST(CloudFormationRoundTrip, ImportedTemplatesStayDiagramStable) {
     // import(export(import(t))) == import(t): the second trip changes nothing.
-    for (const char* path : {"tests/fixtures/cloudformation/cdk/WebTier.json",
-                             "tests/fixtures/cloudformation/yaml/vpc_public_private.yaml"}) {
+    for (const char* path : {"tests/fixtures/cloudformation/cdk/ThreeTierVpc.json",
+                             "tests/fixtures/cloudformation/cdk/PeeredVpcs.json",
+                             "tests/fixtures/cloudformation/cdk/WebTier.json",
+                             "tests/fixtures/cloudformation/yaml/vpc_public_private.yaml",
+                             "tests/fixtures/cloudformation/yaml/instance_bucket_lambda.yaml",
+                             "tests/fixtures/cloudformation/yaml/transit_gateway_vpn.yaml",
+                             "tests/fixtures/cloudformation/yaml/spoke_with_imports.yaml"}) {
         const CfnImportResult first = importCloudFormation(test::readSourceFile(path));
         ASSERT_TRUE(first) << path;
         expectDiagramRoundTrip(*first.diagram, path);
@@ -180,7 +185,8 @@ INSTANTIATE_TEST_SUITE_P(
                       "tests/fixtures/cloudformation/cdk/WebTier.json",
                       "tests/fixtures/cloudformation/yaml/vpc_public_private.yaml",
                       "tests/fixtures/cloudformation/yaml/instance_bucket_lambda.yaml",
-                      "tests/fixtures/cloudformation/yaml/transit_gateway_vpn.yaml"),
+                      "tests/fixtures/cloudformation/yaml/transit_gateway_vpn.yaml",
+                      "tests/fixtures/cloudformation/yaml/spoke_with_imports.yaml"),
     [](const ::testing::TestParamInfo<std::string>& info) {
         std::string name = info.param.substr(info.param.rfind('/') + 1);
         name = name.substr(0, name.find('.'));
