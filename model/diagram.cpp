@@ -185,7 +185,9 @@ Status checkProperties(const json& properties, const std::vector<PropertyDef>& d
     if (!properties.is_object() && !properties.is_null()) {
         return Status::failure(std::string(owner) + ": properties must be an object");
     }
-    for (const auto& [key, value] : properties.items()) {
+    for (const auto& item : properties.items()) {
+        const std::string& key = item.key();
+        const json& value = item.value();
         const auto it = std::find_if(defs.begin(), defs.end(),
                                      [&](const PropertyDef& d) { return d.key == key; });
         if (it == defs.end()) {

@@ -42,7 +42,7 @@ const std::vector<Subcommand>& subcommands() {
     static const std::vector<Subcommand> table = {
         {"info", "show what a diagram contains", &runInfoCommand},
         {"format", "rewrite a diagram in the canonical layout", &runFormatCommand},
-        {"export", "export a diagram (--to cloudformation)", &runExportCommand},
+        {"export", "export a diagram as dot, png, svg, pdf or cloudformation", &runExportCommand},
         {"import", "import a CloudFormation template as a diagram", &runImportCommand},
         {"help", "show this help", &runHelp},
     };

@@ -1,12 +1,11 @@
-// `skydraft export --to FORMAT FILE [-o OUT]`: a diagram to another format.
+// `skydraft export --to FORMAT FILE [-o OUT]`: a diagram as CloudFormation, DOT, PNG, SVG or PDF.
 #pragma once
 
 #include <QStringList>
 
 namespace skydraft::cli {
 
-/// Exports a diagram (or a template) to the format named by --to; writes OUT atomically, or
-/// stdout without -o.
+/// Loads FILE and writes it in the format given by --to (to OUT, or stdout).
 int runExportCommand(const QStringList& arguments);
 
 }  // namespace skydraft::cli

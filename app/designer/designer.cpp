@@ -86,6 +86,9 @@ int runDesigner(int argc, char* argv[]) {
     }
 
     if (parser.isSet(screenshot)) {
+        // Shown on the offscreen platform, the window gets the normal render loop, which also
+        // releases its textures when it closes.
+        window->show();
         QMetaObject::invokeMethod(window, "fitToContent");
         QCoreApplication::processEvents();
         const QImage image = window->grabWindow();
@@ -93,6 +96,7 @@ int runDesigner(int argc, char* argv[]) {
             fail(QStringLiteral("could not write the screenshot to ") + parser.value(screenshot));
             return 2;
         }
+        window->close();
         return 0;
     }
     window->show();

@@ -39,7 +39,8 @@ TEST(ExportCommand, RefusesUnknownFormatsAndMissingArguments) {
     RunResult r = runSkydraft(
         {QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("terraform"), example});
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_EQ(r.err, QStringLiteral("skydraft: export: unknown format \"terraform\"\n"));
+    EXPECT_EQ(r.err, QStringLiteral("skydraft: export: unknown format \"terraform\" (use "
+                                    "cloudformation, dot, png, svg or pdf)\n"));
     r = runSkydraft({QStringLiteral("export"), example});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.err.startsWith(QStringLiteral("skydraft: export: expected --to FORMAT")));
