@@ -6,6 +6,7 @@
 #include <QSaveFile>
 #include <cstdio>
 
+#include "cli/import_command.h"
 #include "diagram_file.h"
 
 namespace skydraft::cli {
@@ -37,8 +38,11 @@ std::optional<Diagram> loadDiagramFile(const QString& path) {
     if (!bytes) {
         return std::nullopt;
     }
-    LoadResult result =
-        loadDiagram(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())));
+    if (isCloudFormationTemplate(path, *bytes)) {
+        return importTemplateFile(path, *bytes, false);
+    }
+    LoadResult result = loadDiagram(std::string_view(bytes->constData(),
+                                                     static_cast<std::size_t>(bytes->size())));
     if (!result) {
         printError(path + QStringLiteral(": ") + QString::fromStdString(result.error->toString()));
         return std::nullopt;

@@ -17,7 +17,7 @@ void printOut(const QString& text);
 /// Reads a whole file; on failure prints "FILE: reason" and returns nullopt.
 std::optional<QByteArray> readInputFile(const QString& path);
 
-/// Reads a diagram file (*.skydraft); prints "FILE: line L, column C (pointer): message" and
+/// Reads a diagram file (*.skydraft, or a CloudFormation template, imported); prints "FILE: line L, column C (pointer): message" and
 /// returns nullopt when it cannot be used.
 std::optional<Diagram> loadDiagramFile(const QString& path);
 

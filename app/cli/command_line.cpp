@@ -8,6 +8,7 @@
 #include "cli/export_command.h"
 #include "cli/format_command.h"
 #include "cli/generate_command.h"
+#include "cli/import_command.h"
 #include "cli/info_command.h"
 #include "cli/validate_command.h"
 
@@ -48,6 +49,7 @@ const std::vector<Subcommand>& subcommands() {
         {"export", "export a diagram as dot, png, svg, pdf or cloudformation", &runExportCommand},
         {"validate", "check a diagram against every rule", &runValidateCommand},
         {"generate", "write a synthetic diagram of a given size", &runGenerateCommand},
+        {"import", "import a CloudFormation template as a diagram", &runImportCommand},
         {"help", "show this help", &runHelp},
     };
     return table;

@@ -10,7 +10,7 @@
 
 #include "cli/cli_io.h"
 #include "cli/command_line.h"
-#include "cloudformation_importer.h"
+#include "cloudformation_exporter.h"
 #include "dot_writer.h"
 #include "export_format.h"
 #include "graphviz_renderer.h"
@@ -48,28 +48,6 @@ std::vector<DotFinding> pictureFindings(const Diagram& diagram) {
     return marks;
 }
 
-/// A .skydraft file, or a CloudFormation template (JSON or YAML) imported on the fly.
-std::optional<Diagram> loadExportInput(const QString& path) {
-    if (path.endsWith(QStringLiteral(".skydraft"), Qt::CaseInsensitive)) {
-        return loadDiagramFile(path);
-    }
-    const auto bytes = readInputFile(path);
-    if (!bytes) {
-        return std::nullopt;
-    }
-    CfnImportResult imported = importCloudFormation(
-        std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())));
-    if (!imported) {
-        printError(path + QStringLiteral(": ") +
-                   QString::fromStdString(imported.error->toString()));
-        return std::nullopt;
-    }
-    for (const std::string& warning : imported.warnings) {
-        printError(path + QStringLiteral(": warning: ") + QString::fromStdString(warning));
-    }
-    return std::move(*imported.diagram);
-}
-
 /// DOT, PNG, SVG and PDF: the DOT writer, then (except for DOT) the in-process renderer.
 int exportPicture(const Diagram& diagram, ExportFormat format, const ExportRequest& request) {
     DotOptions options;
@@ -100,10 +78,10 @@ int exportPicture(const Diagram& diagram, ExportFormat format, const ExportReque
                                                                                 : kUnusable;
 }
 
-/// AWS CloudFormation: filled in by the CloudFormation exporter's branch.
-int exportCloudFormation(const Diagram&, const ExportRequest&) {
-    printError(QStringLiteral("export: --to cloudformation is not available in this build yet"));
-    return kUnusable;
+/// AWS CloudFormation: the template as indented JSON.
+int exportTemplate(const Diagram& diagram, const ExportRequest& request) {
+    const std::string text = skydraft::exportCloudFormation(diagram).dump(2) + "\n";
+    return writeOutput(request.output, QByteArray::fromStdString(text)) ? kSuccess : kUnusable;
 }
 
 }  // namespace
@@ -169,13 +147,12 @@ int runExportCommand(const QStringList& arguments) {
                        .arg(parser.value(dpi)));
         return kUnusable;
     }
-    const auto diagram = loadExportInput(request.input);
+    const auto diagram = loadDiagramFile(request.input);
     if (!diagram) {
         return kUnusable;
     }
     switch (*format) {
-        case ExportFormat::CloudFormation:
-            return exportCloudFormation(*diagram, request);
+        case ExportFormat::CloudFormation: return exportTemplate(*diagram, request);
         case ExportFormat::Dot:
         case ExportFormat::Png:
         case ExportFormat::Svg:

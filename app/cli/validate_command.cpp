@@ -120,12 +120,12 @@ int runValidateCommand(const QStringList& arguments) {
         return kUnusable;
     }
     const std::string_view text(bytes->constData(), static_cast<std::size_t>(bytes->size()));
-    LoadResult loaded = loadDiagram(text);
+    // A .skydraft file, or a CloudFormation template (JSON or YAML) imported on the fly.
+    const std::optional<Diagram> loaded = loadDiagramFile(path);
     if (!loaded) {
-        printError(path + QStringLiteral(": ") + QString::fromStdString(loaded.error->toString()));
         return kUnusable;
     }
-    const Diagram& diagram = *loaded.diagram;
+    const Diagram& diagram = *loaded;
 
     ValidationResult result = validate(diagram);
     const bool errors =

@@ -136,6 +136,7 @@ private:
     void addParameter(std::string_view name, OJ definition);
     std::vector<std::string> attachmentOf(std::string_view gatewayId);
     std::vector<std::string> tgwAttachmentsFor(std::string_view vpcId, std::string_view tgwId);
+    std::vector<std::string> internetAttachments(std::string_view id);
 
     // Kinds
     void exportElement(const Element& e, OJ& entry);
@@ -159,7 +160,9 @@ private:
 
     const Diagram& m_d;
     const CfnExportOptions& m_options;
-    OJ m_resources = OJ::object();
+    /// Resources in emission order; an ordered_json object would search its keys linearly.
+    std::vector<std::pair<std::string, OJ>> m_resources;
+    std::unordered_set<std::string> m_emitted;
     OJ m_parameters = OJ::object();
     OJ m_outputs = OJ::object();
     OJ m_owned = OJ::array();
@@ -168,6 +171,8 @@ private:
     std::map<std::pair<std::string, std::string>, std::string> m_aux;
     std::unordered_map<std::string, std::vector<const Connection*>> m_connectionsOf;
     std::unordered_set<std::string> m_explicitlyAssociated;
+    std::unordered_map<std::string, std::vector<const Element*>> m_children;
+    std::vector<const Element*> m_loadBalancers;
     std::unordered_map<std::string, bool> m_designKeys;  // keys designed for the current object
 };
 
@@ -307,9 +312,9 @@ OJ& Exporter::emit(const std::string& logicalId, const std::string& type, OJ pro
             }
         }
     }
-    OJ& slot = m_resources[logicalId];
-    slot = std::move(resource);
-    return slot;
+    m_emitted.insert(logicalId);
+    m_resources.emplace_back(logicalId, std::move(resource));
+    return m_resources.back().second;
 }
 
 OJ& Exporter::emitPrimary(const std::string& ownerId, const json& properties,
@@ -399,6 +404,21 @@ std::vector<std::string> Exporter::attachmentOf(std::string_view gatewayId) {
     return {auxLid(g->id, "attachment", "Attachment")};
 }
 
+/// The attachments of the internet gateways of the VPC around an element, which EIPs wait for.
+std::vector<std::string> Exporter::internetAttachments(std::string_view id) {
+    std::vector<std::string> deps;
+    if (const Element* vpc = m_d.ancestorOfKind(id, "vpc")) {
+        for (const Element* g : m_children[vpc->id]) {
+            if (g->kind == "internet_gateway") {
+                for (auto& a : attachmentOf(g->id)) {
+                    deps.push_back(a);
+                }
+            }
+        }
+    }
+    return deps;
+}
+
 std::vector<std::string> Exporter::tgwAttachmentsFor(std::string_view vpcId,
                                                      std::string_view tgwId) {
     std::vector<std::string> ids;
@@ -416,6 +436,12 @@ OJ Exporter::run() {
     for (const auto& c : m_d.connections()) {
         m_connectionsOf[c.from].push_back(&c);
         m_connectionsOf[c.to].push_back(&c);
+    }
+    for (const auto& e : m_d.elements()) {
+        m_children[e.parent].push_back(&e);
+        if (e.kind == "load_balancer") {
+            m_loadBalancers.push_back(&e);
+        }
     }
     for (const Element* rt : m_d.elementsOfKind("route_table")) {
         for (const auto& s : rt->stringListProperty("associations")) {
@@ -454,7 +480,7 @@ OJ Exporter::run() {
         entry["geometry"] =
             OJ::array({e.geometry.x, e.geometry.y, e.geometry.width, e.geometry.height});
         exportElement(e, entry);
-        if (!m_resources.contains(lid(e.id))) {
+        if (!m_emitted.count(lid(e.id))) {
             entry.erase("logicalId");
             if (!e.tags.empty())
                 entry["tags"] = e.tags;
@@ -470,7 +496,7 @@ OJ Exporter::run() {
         entry["from"] = c.from;
         entry["to"] = c.to;
         exportConnection(c, entry);
-        if (!m_resources.contains(lid(c.id)))
+        if (!m_emitted.count(lid(c.id)))
             entry.erase("logicalId");
         if (entry["design"].empty())
             entry.erase("design");
@@ -541,7 +567,13 @@ OJ Exporter::run() {
         if (leftovers.contains(section))
             out[section] = toOrdered(leftovers[section]);
     }
-    out["Resources"] = std::move(m_resources);
+    OJ resources = OJ::object();
+    auto& list = static_cast<OJ::object_t::Container&>(*resources.get_ptr<OJ::object_t*>());
+    list.reserve(m_resources.size());
+    for (auto& [id, resource] : m_resources) {
+        list.emplace_back(id, std::move(resource));
+    }
+    out["Resources"] = std::move(resources);
     if (!outputs.empty())
         out["Outputs"] = std::move(outputs);
     return out;
@@ -623,15 +655,7 @@ void Exporter::exportElement(const Element& e, OJ& entry) {
         if (exists(instance))
             p["InstanceId"] = ref(instance);
         p["Tags"] = tags(e, type, nullptr);
-        std::vector<std::string> deps;
-        if (const Element* vpc = m_d.ancestorOfKind(e.parent.empty() ? instance : e.id, "vpc")) {
-            for (const Element* g : m_d.children(vpc->id)) {
-                if (g->kind == "internet_gateway") {
-                    for (auto& a : attachmentOf(g->id))
-                        deps.push_back(a);
-                }
-            }
-        }
+        std::vector<std::string> deps = internetAttachments(e.parent.empty() ? instance : e.id);
         emitPrimary(e.id, e.properties, type, std::move(p), deps);
     } else if (k == "dynamodb_table") {
         const std::string key = e.stringProperty("partition_key");
@@ -836,8 +860,16 @@ void Exporter::exportRoutes(const Element& e, OJ& entry) {
         std::vector<std::string> deps;
         const Element* te = m_d.element(target);
         const Connection* tc = te ? nullptr : m_d.connection(target);
-        if (symbolic.contains("target_field") && symbolic.contains("target")) {
-            p[symbolic["target_field"].get<std::string>()] = toOrdered(symbolic["target"]);
+        if (symbolic.contains("target_field")) {
+            const std::string field = symbolic["target_field"].get<std::string>();
+            if (symbolic.contains("target")) {
+                p[field] = toOrdered(symbolic["target"]);
+            } else if (exists(target)) {
+                p[field] = ref(target);
+            } else {
+                lossy = true;
+                continue;
+            }
         } else if (te && exists(te->id)) {
             if (te->kind == "internet_gateway" || te->kind == "virtual_private_gateway") {
                 p["GatewayId"] = ref(te->id);
@@ -881,7 +913,7 @@ void Exporter::implicitAssociations() {
     for (const Element* vpc : m_d.elementsOfKind("vpc")) {
         std::vector<const Element*> loose;
         const Element* mainTable = nullptr;
-        for (const Element* child : m_d.children(vpc->id)) {
+        for (const Element* child : m_children[vpc->id]) {
             if (child->kind == "subnet" && m_explicitlyAssociated.count(child->id) == 0) {
                 loose.push_back(child);
             }
@@ -1085,15 +1117,7 @@ void Exporter::exportNatGateway(const Element& e, OJ& entry) {
     OJ p = OJ::object();
     const bool isPublic = e.stringProperty("connectivity") != "private";
     if (isPublic && e.boolProperty("elastic_ip")) {
-        std::vector<std::string> deps;
-        if (const Element* vpc = m_d.ancestorOfKind(e.id, "vpc")) {
-            for (const Element* g : m_d.children(vpc->id)) {
-                if (g->kind == "internet_gateway") {
-                    for (auto& a : attachmentOf(g->id))
-                        deps.push_back(a);
-                }
-            }
-        }
+        std::vector<std::string> deps = internetAttachments(e.id);
         const std::string eip = auxLid(e.id, "eip", "Eip");
         emitAux(
             e.id, e.properties, "eip", "Eip", "AWS::EC2::EIP",
@@ -1147,15 +1171,7 @@ void Exporter::exportInstance(const Element& e) {
     p["Tags"] = tags(e, type, nullptr);
     emitPrimary(e.id, e.properties, type, std::move(p));
     if (e.boolProperty("elastic_ip")) {
-        std::vector<std::string> deps;
-        if (const Element* vpc = m_d.ancestorOfKind(e.id, "vpc")) {
-            for (const Element* g : m_d.children(vpc->id)) {
-                if (g->kind == "internet_gateway") {
-                    for (auto& a : attachmentOf(g->id))
-                        deps.push_back(a);
-                }
-            }
-        }
+        std::vector<std::string> deps = internetAttachments(e.id);
         emitAux(e.id, e.properties, "eip", "Eip", "AWS::EC2::EIP",
                 OJ{{"Domain", "vpc"}, {"InstanceId", ref(e.id)}}, deps);
     }
@@ -1185,7 +1201,7 @@ void Exporter::exportAutoScalingGroup(const Element& e) {
     p["MaxSize"] = count("max_size");
     p["MinSize"] = count("min_size");
     OJ targetGroups = OJ::array();
-    for (const Element* lb : m_d.elementsOfKind("load_balancer")) {
+    for (const Element* lb : m_loadBalancers) {
         const auto targets = lb->stringListProperty("targets");
         if (std::find(targets.begin(), targets.end(), e.id) != targets.end() && exists(lb->id)) {
             targetGroups.push_back(OJ{{"Ref", auxLid(lb->id, "target_group", "TargetGroup")}});
@@ -1433,7 +1449,8 @@ void Exporter::exportGeneric(const Element& e) {
                 resource[k] = toOrdered(v);
         }
     }
-    m_resources[lid(e.id)] = std::move(resource);
+    m_emitted.insert(lid(e.id));
+    m_resources.emplace_back(lid(e.id), std::move(resource));
 }
 
 void Exporter::exportConnection(const Connection& c, OJ& entry) {

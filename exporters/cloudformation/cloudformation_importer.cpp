@@ -89,7 +89,8 @@ private:
     [[noreturn]] void fail(std::string path, std::string message) {
         throw ImportFailure{CfnImportError{std::move(path), std::move(message), 0, 0}};
     }
-    const OJ& resource(const std::string& logicalId) const { return (*m_resources)[logicalId]; }
+    const OJ& resource(const std::string& logicalId) const { return *m_index.at(logicalId); }
+    bool hasResource(const std::string& logicalId) const { return m_index.count(logicalId) > 0; }
     static const OJ& props(const OJ& res) {
         static const OJ empty = OJ::object();
         const auto it = res.find("Properties");
@@ -134,6 +135,7 @@ private:
 
     const OJ& m_t;
     const OJ* m_resources = nullptr;
+    std::unordered_map<std::string, const OJ*> m_index;  ///< Resources by logical id
     std::unordered_map<std::string, OJ> m_parameterDefaults;
     std::unordered_set<std::string> m_parameters;
     std::vector<Draft> m_drafts;
@@ -142,6 +144,7 @@ private:
     std::unordered_set<std::string> m_owned;
     std::unordered_map<std::string, std::string> m_auxOwner;  // EIP / launch template -> owner
     std::vector<std::string> m_warnings;
+    std::string m_current;  ///< the resource being read, for error paths
     bool m_hasLayout = false;
     json m_layout = json::object();
     std::unordered_map<std::string, const json*> m_layoutByLogical;
@@ -151,7 +154,7 @@ void Importer::checkReferences(const OJ& value, const std::string& where) {
     if (value.is_object()) {
         if (value.size() == 1 && value.contains("Ref") && value["Ref"].is_string()) {
             const std::string name = value["Ref"].get<std::string>();
-            if (name.rfind("AWS::", 0) != 0 && !m_resources->contains(name) &&
+            if (name.rfind("AWS::", 0) != 0 && !hasResource(name) &&
                 m_parameters.count(name) == 0) {
                 fail(where, "!Ref " + name + " names no resource or parameter");
             }
@@ -160,7 +163,7 @@ void Importer::checkReferences(const OJ& value, const std::string& where) {
         if (value.size() == 1 && value.contains("Fn::GetAtt")) {
             const OJ& arg = value["Fn::GetAtt"];
             if (arg.is_array() && !arg.empty() && arg[0].is_string() &&
-                !m_resources->contains(arg[0].get<std::string>())) {
+                !hasResource(arg[0].get<std::string>())) {
                 fail(where, "!GetAtt " + arg[0].get<std::string>() + " names no resource");
             }
             return;
@@ -235,8 +238,8 @@ void Importer::createDrafts() {
             if (a.is_object() && a.contains("Fn::GetAtt") && a["Fn::GetAtt"].is_array() &&
                 a["Fn::GetAtt"].size() == 2 && a["Fn::GetAtt"][0].is_string()) {
                 const std::string eip = a["Fn::GetAtt"][0].get<std::string>();
-                if (m_resources->contains(eip) &&
-                    resource(eip).value("Type", "") == "AWS::EC2::EIP" && !m_auxOwner.count(eip)) {
+                if (hasResource(eip) && resource(eip).value("Type", "") == "AWS::EC2::EIP" &&
+                    !m_auxOwner.count(eip)) {
                     m_auxOwner[eip] = id;
                 }
             }
@@ -245,7 +248,7 @@ void Importer::createDrafts() {
             p["LaunchTemplate"].is_object() && p["LaunchTemplate"].contains("LaunchTemplateId")) {
             const OJ& r = p["LaunchTemplate"]["LaunchTemplateId"];
             if (r.is_object() && r.contains("Ref") && r["Ref"].is_string() &&
-                m_resources->contains(r["Ref"].get<std::string>()) && !m_auxOwner.count(r["Ref"])) {
+                hasResource(r["Ref"].get<std::string>()) && !m_auxOwner.count(r["Ref"])) {
                 m_auxOwner[r["Ref"].get<std::string>()] = id;
             }
         }
@@ -287,7 +290,7 @@ void Importer::createDrafts() {
         for (const char* section : {"elements", "connections"}) {
             for (const auto& entry : m_layout.value(section, json::array())) {
                 const std::string logicalId = entry.value("logicalId", "");
-                if (!logicalId.empty() && m_resources->contains(logicalId))
+                if (!logicalId.empty() && hasResource(logicalId))
                     continue;
                 Draft d;
                 d.id = entry["id"].get<std::string>();
@@ -327,9 +330,8 @@ std::optional<OJ> Importer::resolve(const OJ& value) const {
         value["Fn::GetAtt"].size() == 2 && value["Fn::GetAtt"][1] == "CidrBlock" &&
         value["Fn::GetAtt"][0].is_string()) {
         const std::string target = value["Fn::GetAtt"][0].get<std::string>();
-        if (m_resources->contains(target) &&
-            (*m_resources)[target].value("Type", "") == "AWS::EC2::VPC") {
-            const OJ& p = props((*m_resources)[target]);
+        if (hasResource(target) && resource(target).value("Type", "") == "AWS::EC2::VPC") {
+            const OJ& p = props(resource(target));
             if (p.contains("CidrBlock"))
                 return resolve(p["CidrBlock"]);
         }
@@ -534,14 +536,25 @@ Draft& Importer::genericDraft(const std::string& logicalId, const OJ& res) {
 void Importer::readPrimary(Draft& d) {
     if (d.logicalId.empty())
         return;
+    m_current = d.logicalId;
     const OJ& res = resource(d.logicalId);
     const OJ& p = props(res);
     std::set<std::string> read = {"Tags"};
     auto has = [&](const char* key) { return p.contains(key); };
+    const KindDef* kindDef = ResourceCatalogue::instance().kind(d.kind);
     auto str = [&](const char* cfnKey, const char* key, bool cidr = false) {
         read.insert(cfnKey);
-        if (has(cfnKey))
-            readString(d, key, p[cfnKey], path(d.logicalId, cfnKey), cidr);
+        if (!has(cfnKey))
+            return;
+        readString(d, key, p[cfnKey], path(d.logicalId, cfnKey), cidr);
+        const PropertyDef* def = kindDef ? kindDef->property(key) : nullptr;
+        if (def && def->type == PropertyType::Enum && !d.symbolic.contains(key) &&
+            !ResourceCatalogue::checkValue(*def, d.props[key]).empty()) {
+            // A value outside the catalogue's choices (tenancy "host", engine "aurora-mysql")
+            // is kept as the template has it.
+            d.props.erase(key);
+            read.erase(cfnKey);
+        }
     };
     auto boolean = [&](const char* cfnKey, const char* key, std::optional<bool> absent = {}) {
         read.insert(cfnKey);
@@ -815,7 +828,7 @@ void Importer::readPrimary(Draft& d) {
         if (has("DBSubnetGroupName")) {
             const OJ& g = p["DBSubnetGroupName"];
             if (g.is_object() && g.contains("Ref") && g["Ref"].is_string() &&
-                m_resources->contains(g["Ref"].get<std::string>())) {
+                hasResource(g["Ref"].get<std::string>())) {
                 const std::string name = g["Ref"].get<std::string>();
                 const OJ& group = resource(name);
                 if (group.value("Type", "") == "AWS::RDS::DBSubnetGroup" &&
@@ -860,7 +873,7 @@ void Importer::readPrimary(Draft& d) {
         if (has("CacheSubnetGroupName")) {
             const OJ& g = p["CacheSubnetGroupName"];
             if (g.is_object() && g.contains("Ref") && g["Ref"].is_string() &&
-                m_resources->contains(g["Ref"].get<std::string>())) {
+                hasResource(g["Ref"].get<std::string>())) {
                 const std::string name = g["Ref"].get<std::string>();
                 const OJ& group = resource(name);
                 if (group.value("Type", "") == "AWS::ElastiCache::SubnetGroup" &&
@@ -1034,6 +1047,7 @@ bool Importer::fold(const std::string& logicalId, const OJ& res) {
             const std::string id = idOf(p[key]);
             if (!id.empty()) {
                 route["target"] = id;
+                route["__field"] = key;
             } else {
                 route["target"] = cfn::symbolicText(json(p[key]));
                 symbolic["target"] = json(p[key]);
@@ -1176,7 +1190,7 @@ bool Importer::fold(const std::string& logicalId, const OJ& res) {
         if (!tgRef.is_object() || !tgRef.contains("Ref") || !tgRef["Ref"].is_string())
             return false;
         const std::string tgName = tgRef["Ref"].get<std::string>();
-        if (!m_resources->contains(tgName) || m_consumed.count(tgName))
+        if (!hasResource(tgName) || m_consumed.count(tgName))
             return false;
         const OJ& tg = resource(tgName);
         const OJ& tp = props(tg);
@@ -1278,6 +1292,7 @@ void Importer::foldAuxiliaries() {
     for (const auto& [id, res] : m_resources->items()) {
         if (m_byLogical.count(id) || m_consumed.count(id) || m_owned.count(id))
             continue;
+        m_current = id;
         if (!fold(id, res))
             leftovers.push_back(id);
     }
@@ -1376,41 +1391,105 @@ void Importer::placeParents() {
         }
         return {};
     };
+    // Resources that cannot be placed (a security group without a VPC, an instance in a subnet
+    // of another stack, a peering with a VPC given by id, ...) stay as the template has them;
+    // repeated until nothing changes, since a child follows its parent.
+    const auto& catalogue = ResourceCatalogue::instance();
+    std::unordered_map<std::string, std::size_t> byId;
+    for (std::size_t i = 0; i < m_drafts.size(); ++i) {
+        byId[m_drafts[i].id] = i;
+    }
+    auto kindOf = [&](const std::string& id) -> std::string {
+        const auto it = byId.find(id);
+        return it == byId.end() ? "?" : m_drafts[it->second].kind;
+    };
+    std::vector<std::string> released;
+    auto toGeneric = [&](Draft& d) {
+        const OJ& res = resource(d.logicalId);
+        json fragment = json::object();
+        for (const auto& [k, v] : res.items()) {
+            if (k != "Type")
+                fragment[k] = json(v);
+        }
+        d.kind = "generic";
+        d.isConnection = false;
+        d.parent.clear();
+        d.from.clear();
+        d.to.clear();
+        d.props = {{"type", d.type}, {"cfn", fragment}};
+        d.symbolic = json::object();
+        d.extra = json::object();
+        d.extraTags = json::array();
+        for (const auto& [role, aux] : d.aux.items()) {
+            released.push_back(aux["logical_id"].get<std::string>());
+        }
+        d.aux = json::object();
+        d.tags.clear();
+        d.name.clear();
+    };
     for (Draft& d : m_drafts) {
-        if (d.fromLayout || d.isConnection)
-            continue;
-        const KindDef* def = ResourceCatalogue::instance().kind(d.kind);
-        if (d.kind == "auto_scaling_group" || d.kind == "load_balancer" ||
-            d.kind == "lambda_function" || d.kind == "rds_instance" ||
-            d.kind == "elasticache_cluster" || d.kind == "efs_file_system") {
+        if (!d.fromLayout && !d.isConnection &&
+            (d.kind == "auto_scaling_group" || d.kind == "load_balancer" ||
+             d.kind == "lambda_function" || d.kind == "rds_instance" ||
+             d.kind == "elasticache_cluster" || d.kind == "efs_file_system")) {
             d.parent = vpcOfSubnets(d.props.value("subnets", json::array()));
         }
-        std::string parentKind;
-        if (!d.parent.empty()) {
-            const auto it = std::find_if(m_drafts.begin(), m_drafts.end(),
-                                         [&](const Draft& p) { return p.id == d.parent; });
-            parentKind = it == m_drafts.end() ? "?" : it->kind;
-        }
-        if (def && !def->canLiveIn(parentKind) && d.kind != "generic") {
-            // Cannot be placed (a security group without a VPC, an instance without a
-            // subnet, ...): keep the resource as it is.
-            const OJ& res = resource(d.logicalId);
-            json fragment = json::object();
-            for (const auto& [k, v] : res.items()) {
-                if (k != "Type")
-                    fragment[k] = json(v);
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (Draft& d : m_drafts) {
+            if (d.fromLayout || d.kind == "generic" || d.logicalId.empty())
+                continue;
+            bool placeable = true;
+            if (d.isConnection) {
+                const ConnectionKindDef* def = catalogue.connectionKind(d.kind);
+                placeable = def && !d.from.empty() && !d.to.empty() &&
+                            def->canJoin(kindOf(d.from), kindOf(d.to));
+            } else {
+                const KindDef* def = catalogue.kind(d.kind);
+                placeable = def && def->canLiveIn(d.parent.empty() ? "" : kindOf(d.parent));
             }
-            d.kind = "generic";
-            d.parent.clear();
-            d.props = {{"type", d.type}, {"cfn", fragment}};
-            d.symbolic = json::object();
-            d.extra = json::object();
-            d.extraTags = json::array();
-            for (const auto& [role, aux] : d.aux.items())
-                m_consumed.erase(aux["logical_id"].get<std::string>());
-            d.aux = json::object();
-            d.tags.clear();
-            d.name.clear();
+            if (!placeable) {
+                toGeneric(d);
+                changed = true;
+            }
+        }
+    }
+    for (const auto& logicalId : released) {
+        m_consumed.erase(logicalId);
+        m_auxOwner.erase(logicalId);
+        if (m_byLogical.count(logicalId))
+            continue;
+        Draft& g = genericDraft(logicalId, resource(logicalId));
+        json fragment = json::object();
+        for (const auto& [k, v] : resource(logicalId).items()) {
+            if (k != "Type")
+                fragment[k] = json(v);
+        }
+        g.props = {{"type", g.type}, {"cfn", fragment}};
+    }
+    // A route names its target's field only where the target's kind does not imply it.
+    static const std::unordered_map<std::string, std::string> fieldOfKind = {
+        {"internet_gateway", "GatewayId"},
+        {"virtual_private_gateway", "GatewayId"},
+        {"nat_gateway", "NatGatewayId"},
+        {"egress_only_internet_gateway", "EgressOnlyInternetGatewayId"},
+        {"transit_gateway", "TransitGatewayId"},
+        {"vpc_endpoint", "VpcEndpointId"},
+        {"ec2_instance", "InstanceId"},
+        {"vpc_peering", "VpcPeeringConnectionId"}};
+    for (Draft& d : m_drafts) {
+        if (d.kind != "route_table" || !d.props.contains("routes"))
+            continue;
+        for (json& route : d.props["routes"]) {
+            if (!route.contains("__field"))
+                continue;
+            const std::string field = route["__field"].get<std::string>();
+            route.erase("__field");
+            const auto it = fieldOfKind.find(kindOf(route.value("target", std::string())));
+            if (it == fieldOfKind.end() || it->second != field) {
+                route[std::string(cfn::kItemSymbolic)]["target_field"] = field;
+            }
         }
     }
 }
@@ -1425,6 +1504,9 @@ CfnImportResult Importer::run() {
         }
         m_resources = &m_t["Resources"];
         for (const auto& [id, res] : m_resources->items()) {
+            m_index[id] = &res;
+        }
+        for (const auto& [id, res] : m_resources->items()) {
             if (!res.is_object() || !res.contains("Type") || !res["Type"].is_string()) {
                 fail(path(id), "a resource needs a string Type");
             }
@@ -1438,7 +1520,7 @@ CfnImportResult Importer::run() {
             if (res.contains("DependsOn")) {
                 const OJ& deps = res["DependsOn"];
                 for (const auto& dep : deps.is_array() ? deps : OJ::array({deps})) {
-                    if (!dep.is_string() || !m_resources->contains(dep.get<std::string>())) {
+                    if (!dep.is_string() || !hasResource(dep.get<std::string>())) {
                         fail(path(id) + ".DependsOn", dep.dump() + " names no resource");
                     }
                 }
@@ -1459,6 +1541,10 @@ CfnImportResult Importer::run() {
         result = build();
     } catch (const ImportFailure& failure) {
         result.error = failure.error;
+    } catch (const nlohmann::json::exception& e) {
+        // A value of an unexpected shape somewhere the template format leaves open.
+        result.error = CfnImportError{m_current.empty() ? "" : path(m_current),
+                                      std::string("unexpected value: ") + e.what(), 0, 0};
     }
     return result;
 }

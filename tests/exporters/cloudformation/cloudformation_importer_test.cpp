@@ -1,6 +1,7 @@
 // Tests of the CloudFormation import: fixtures written by hand and by AWS CDK, errors, layout.
 #include <gtest/gtest.h>
 
+#include "cloudformation_exporter.h"
 #include "cloudformation_importer.h"
 #include "sample_diagrams.h"
 
@@ -160,6 +161,24 @@ TEST(CloudFormationImport, CdkPeeringAndWebTier) {
     EXPECT_EQ(web.element("VpcSsm0F56837D")->properties["endpoint_type"], "interface");
 }
 
+TEST(CloudFormationImport, ResourcesOfOtherStacksStayGeneric) {
+    const Diagram d = importFixture("tests/fixtures/cloudformation/yaml/spoke_with_imports.yaml");
+    for (const char* id :
+         {"SharedSubnet", "SharedInstance", "SharedRouteTable", "SharedRoute", "SharedAssociation",
+          "SpokeAttachment", "PeeringToLegacy", "DatabaseSubnetGroup", "Database"}) {
+        ASSERT_TRUE(d.element(id)) << id;
+        EXPECT_EQ(d.element(id)->kind, "generic") << id;
+    }
+    EXPECT_EQ(d.element("SpokeVpc")->properties["instance_tenancy"], "dedicated");
+    const json& routes = d.element("SpokeRouteTable")->properties["routes"];
+    ASSERT_EQ(routes.size(), 2u);
+    EXPECT_EQ(routes[0]["target"], "!Ref TransitGatewayId");
+    EXPECT_EQ(routes[1]["target"], "PeeringToLegacy");
+    EXPECT_EQ(routes[1]["cfn_symbolic"]["target_field"], "VpcPeeringConnectionId");
+    EXPECT_EQ(d.element("AppSecurityGroup")->properties["ingress"][0]["source_security_group"],
+              "sg-0fedcba9876543210");
+}
+
 TEST(CloudFormationImport, ErrorsNameTheResourceAndProperty) {
     const std::string bad = R"(Resources:
   Vpc:
@@ -219,6 +238,50 @@ TEST(CloudFormationImport, LaysOutWithoutMetadata) {
     const Element& igw = *d.element("VpcIGWD7BA715C");
     EXPECT_LT(igw.geometry.y, vpc.geometry.y);  // on the VPC's top edge
     EXPECT_GT(igw.geometry.y + igw.geometry.height, vpc.geometry.y);
+}
+
+}  // namespace
+}  // namespace skydraft
+
+namespace skydraft {
+namespace {
+
+/// Replaces the value at every position of a template, one at a time, by values of other
+/// shapes: the importer must answer with a diagram or an error, never throw or crash.
+TEST(CloudFormationImport, SurvivesValuesOfEveryShape) {
+    const nlohmann::ordered_json original = nlohmann::ordered_json::parse(
+        test::readSourceFile("tests/fixtures/cloudformation/cdk/WebTier.json"));
+    const std::vector<nlohmann::ordered_json> replacements = {
+        nullptr,
+        7,
+        "x",
+        nlohmann::ordered_json::array(),
+        nlohmann::ordered_json::object(),
+        nlohmann::ordered_json{{"Ref", "Nope"}},
+        nlohmann::ordered_json::array({1, "a"})};
+    const nlohmann::ordered_json flat = original.flatten();
+    std::size_t imported = 0;
+    std::size_t refused = 0;
+    std::size_t index = 0;
+    for (const auto& [pointer, value] : flat.items()) {
+        const auto& replacement = replacements[index++ % replacements.size()];
+        nlohmann::ordered_json damaged = flat;
+        damaged[pointer] = replacement;
+        nlohmann::ordered_json document;
+        try {
+            document = damaged.unflatten();
+        } catch (const nlohmann::json::exception&) {
+            continue;
+        }
+        const CfnImportResult r = importCloudFormationTemplate(document);
+        EXPECT_TRUE(r.diagram.has_value() != r.error.has_value()) << pointer;
+        if (r) {
+            EXPECT_NO_THROW(exportCloudFormation(*r.diagram)) << pointer;
+        }
+        (r ? imported : refused)++;
+    }
+    EXPECT_GT(imported, 50u);
+    EXPECT_GT(refused, 20u);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "cloudformation_exporter.h"
 #include "cloudformation_importer.h"
 #include "diagram_file.h"
+#include "generator.h"
 #include "sample_diagrams.h"
 
 namespace skydraft {
@@ -53,10 +54,37 @@ TEST(CloudFormationRoundTrip, GeneratedDiagrams) {
     expectDiagramRoundTrip(test::generatedDiagram(5, 3, 2), "5 VPCs");
 }
 
+TEST(CloudFormationRoundTrip, DiagramsOfTheGenerator) {
+    // The generator the validator and `skydraft generate` use: several shapes, each exported
+    // template conforming to the specification and importing back to the same diagram.
+    std::vector<GeneratorOptions> shapes(4);
+    shapes[1].vpcs = 9;
+    shapes[1].transitGateways = 2;
+    shapes[1].regions = 3;
+    shapes[2].vpcs = 1;
+    shapes[2].peerings = 0;
+    shapes[2].instancesPerSubnet = 0;
+    shapes[3].vpcs = 6;
+    shapes[3].subnetsPerVpc = 6;
+    shapes[3].transitGateways = 1;
+    shapes[3].instancesPerSubnet = 3;
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        const Diagram d = generateDiagram(shapes[i]);
+        const auto problems = test::checkAgainstSpecification(exportCloudFormation(d));
+        EXPECT_TRUE(problems.empty()) << "shape " << i << "\n" << join(problems);
+        expectDiagramRoundTrip(d, "generated shape " + std::to_string(i));
+    }
+}
+
 TEST(CloudFormationRoundTrip, ImportedTemplatesStayDiagramStable) {
     // import(export(import(t))) == import(t): the second trip changes nothing.
-    for (const char* path : {"tests/fixtures/cloudformation/cdk/WebTier.json",
-                             "tests/fixtures/cloudformation/yaml/vpc_public_private.yaml"}) {
+    for (const char* path : {"tests/fixtures/cloudformation/cdk/ThreeTierVpc.json",
+                             "tests/fixtures/cloudformation/cdk/PeeredVpcs.json",
+                             "tests/fixtures/cloudformation/cdk/WebTier.json",
+                             "tests/fixtures/cloudformation/yaml/vpc_public_private.yaml",
+                             "tests/fixtures/cloudformation/yaml/instance_bucket_lambda.yaml",
+                             "tests/fixtures/cloudformation/yaml/transit_gateway_vpn.yaml",
+                             "tests/fixtures/cloudformation/yaml/spoke_with_imports.yaml"}) {
         const CfnImportResult first = importCloudFormation(test::readSourceFile(path));
         ASSERT_TRUE(first) << path;
         expectDiagramRoundTrip(*first.diagram, path);
@@ -180,7 +208,8 @@ INSTANTIATE_TEST_SUITE_P(
                       "tests/fixtures/cloudformation/cdk/WebTier.json",
                       "tests/fixtures/cloudformation/yaml/vpc_public_private.yaml",
                       "tests/fixtures/cloudformation/yaml/instance_bucket_lambda.yaml",
-                      "tests/fixtures/cloudformation/yaml/transit_gateway_vpn.yaml"),
+                      "tests/fixtures/cloudformation/yaml/transit_gateway_vpn.yaml",
+                      "tests/fixtures/cloudformation/yaml/spoke_with_imports.yaml"),
     [](const ::testing::TestParamInfo<std::string>& info) {
         std::string name = info.param.substr(info.param.rfind('/') + 1);
         name = name.substr(0, name.find('.'));

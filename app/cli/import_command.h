@@ -1,0 +1,27 @@
+// `skydraft import TEMPLATE [-o OUT.skydraft]`: a CloudFormation template to a diagram.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+#include "diagram.h"
+
+namespace skydraft::cli {
+
+/// Imports a CloudFormation template (JSON or YAML) and writes the diagram in the native
+/// format to OUT atomically, or to stdout without -o. Values kept symbolic are listed on
+/// stderr.
+int runImportCommand(const QStringList& arguments);
+
+/// True when the file holds a CloudFormation template rather than a native document: not a
+/// *.skydraft file, and YAML or JSON without the native "format" key.
+bool isCloudFormationTemplate(const QString& path, const QByteArray& bytes);
+
+/// Imports a template read from path; prints "PATH: Resources.X.Properties.Y: message" and
+/// returns nullopt when it cannot be used.
+std::optional<Diagram> importTemplateFile(const QString& path, const QByteArray& bytes,
+                                          bool showWarnings);
+
+}  // namespace skydraft::cli
