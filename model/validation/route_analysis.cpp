@@ -1,0 +1,279 @@
+// Route analysis: effective route tables, propagated routes and longest-prefix matching.
+#include "route_analysis.h"
+
+#include <algorithm>
+
+namespace skydraft {
+
+using nlohmann::json;
+
+namespace {
+
+const std::vector<Cidr>& emptyCidrs() {
+    static const std::vector<Cidr> none;
+    return none;
+}
+
+void addParsed(std::vector<Cidr>& out, const json& value) {
+    if (value.is_string()) {
+        if (auto parsed = parseCidr(value.get_ref<const std::string&>())) {
+            out.push_back(parsed.cidr->canonical());
+        }
+    }
+}
+
+const Cidr& defaultRoute(IpFamily family) {
+    static const Cidr v4 = Cidr::v4(0, 0);
+    static const Cidr v6 = Cidr::v6(0, 0);
+    return family == IpFamily::V4 ? v4 : v6;
+}
+
+}  // namespace
+
+std::string_view subnetReachKey(SubnetReach reach) {
+    switch (reach) {
+        case SubnetReach::Public: return "public";
+        case SubnetReach::Private: return "private";
+        case SubnetReach::VpnOnly: return "vpn-only";
+    }
+    return "private";
+}
+
+RouteAnalysis::RouteAnalysis(const Diagram& diagram) : m_diagram(&diagram) {
+    const auto& elements = diagram.elements();
+    std::unordered_map<std::string_view, std::vector<const Connection*>> vpnsByGateway;
+    for (const Connection& c : diagram.connections()) {
+        if (c.kind == "vpn_attachment") {
+            vpnsByGateway[c.to].push_back(&c);
+        }
+    }
+    std::size_t tableCount = 0;
+    for (const Element& e : elements) {
+        if (e.kind == "vpc") {
+            VpcRoutes& v = m_vpcs[e.id];
+            addParsed(v.cidrs, e.property("cidr"));
+            for (const auto& c : e.property("secondary_cidrs")) {
+                addParsed(v.cidrs, c);
+            }
+            for (const auto& c : e.property("ipv6_cidrs")) {
+                addParsed(v.cidrs, c);
+            }
+            for (const Cidr& c : v.cidrs) {
+                v.localRoutes.push_back(Route{c, "local", RouteOrigin::Local, -1, {}});
+            }
+        } else if (e.kind == "route_table") {
+            ++tableCount;
+        }
+    }
+    m_tables.reserve(tableCount);
+    for (const Element& e : elements) {
+        if (e.kind != "route_table") {
+            continue;
+        }
+        RouteTableInfo info;
+        info.element = &e;
+        info.vpc = diagram.element(e.parent);
+        info.main = e.boolProperty("main");
+        const json& routes = e.property("routes");
+        if (routes.is_array()) {
+            int index = 0;
+            for (const json& r : routes) {
+                const auto d = r.find("destination");
+                const auto t = r.find("target");
+                if (d != r.end() && d->is_string() && t != r.end() && t->is_string()) {
+                    const std::string& written = d->get_ref<const std::string&>();
+                    if (auto parsed = parseCidr(written)) {
+                        const bool propagated = r.value("propagated", false);
+                        info.routes.push_back(Route{
+                            parsed.cidr->canonical(), t->get_ref<const std::string&>(),
+                            propagated ? RouteOrigin::Propagated : RouteOrigin::Static, index,
+                            written});
+                    }
+                }
+                ++index;
+            }
+        }
+        for (const json& g : e.property("propagating_gateways")) {
+            if (!g.is_string()) {
+                continue;
+            }
+            const std::string& gateway = g.get_ref<const std::string&>();
+            const Element* attached = attachedVpc(gateway);
+            if (!attached || attached != info.vpc) {
+                continue;
+            }
+            const auto vpns = vpnsByGateway.find(gateway);
+            if (vpns == vpnsByGateway.end()) {
+                continue;
+            }
+            for (const Connection* vpn : vpns->second) {
+                std::vector<Cidr> prefixes;
+                for (const json& c : vpn->property("static_routes")) {
+                    addParsed(prefixes, c);
+                }
+                const json& staticOnly = vpn->property("static_routes_only");
+                if (staticOnly.is_boolean() && !staticOnly.get<bool>()) {
+                    if (const Element* cgw = diagram.element(vpn->from)) {
+                        for (const json& c : cgw->property("on_premises_cidrs")) {
+                            addParsed(prefixes, c);
+                        }
+                    }
+                }
+                for (const Cidr& p : prefixes) {
+                    info.routes.push_back(Route{p, gateway, RouteOrigin::Propagated, -1, {}});
+                }
+            }
+        }
+        if (const VpcRoutes* v = info.vpc ? vpc(info.vpc->id) : nullptr) {
+            info.routes.insert(info.routes.end(), v->localRoutes.begin(), v->localRoutes.end());
+        }
+        std::stable_sort(info.routes.begin(), info.routes.end(),
+                         [](const Route& a, const Route& b) {
+                             if (a.destination.isV4() != b.destination.isV4()) {
+                                 return a.destination.isV4();
+                             }
+                             if (a.destination.prefix() != b.destination.prefix()) {
+                                 return a.destination.prefix() > b.destination.prefix();
+                             }
+                             return a.origin < b.origin;
+                         });
+        const int index = static_cast<int>(m_tables.size());
+        m_tableIndex.emplace(e.id, index);
+        if (info.main && info.vpc) {
+            auto it = m_vpcs.find(info.vpc->id);
+            if (it != m_vpcs.end() && it->second.mainTable < 0) {
+                it->second.mainTable = index;
+            }
+        }
+        m_tables.push_back(std::move(info));
+    }
+    for (std::size_t i = 0; i < m_tables.size(); ++i) {
+        for (const json& s : m_tables[i].element->property("associations")) {
+            if (s.is_string()) {
+                m_subnetTable.emplace(s.get_ref<const std::string&>(), static_cast<int>(i));
+            }
+        }
+    }
+    for (const Element& e : elements) {
+        if (e.kind != "subnet") {
+            continue;
+        }
+        int tableIndex = -1;
+        if (auto it = m_subnetTable.find(e.id); it != m_subnetTable.end()) {
+            const RouteTableInfo& t = m_tables[static_cast<std::size_t>(it->second)];
+            if (t.vpc && t.vpc->id == e.parent) {
+                tableIndex = it->second;
+            }
+        }
+        if (tableIndex < 0) {
+            if (const VpcRoutes* v = vpc(e.parent)) {
+                tableIndex = v->mainTable;
+            }
+        }
+        if (tableIndex >= 0) {
+            m_subnetTable[e.id] = tableIndex;
+        } else {
+            m_subnetTable.erase(e.id);
+        }
+        SubnetReach reach = SubnetReach::Private;
+        if (tableIndex >= 0) {
+            RouteTableInfo& t = m_tables[static_cast<std::size_t>(tableIndex)];
+            t.subnets.push_back(&e);
+            for (IpFamily family : {IpFamily::V4, IpFamily::V6}) {
+                const Route* r = lookup(t, defaultRoute(family));
+                if (r && targetKind(r->target) == "internet_gateway" &&
+                    attachedVpc(r->target) == t.vpc) {
+                    reach = SubnetReach::Public;
+                }
+            }
+            if (reach != SubnetReach::Public) {
+                for (const Route& r : t.routes) {
+                    if (targetKind(r.target) == "virtual_private_gateway") {
+                        reach = SubnetReach::VpnOnly;
+                        break;
+                    }
+                }
+            }
+        }
+        m_reach.emplace(e.id, reach);
+    }
+}
+
+const RouteAnalysis::VpcRoutes* RouteAnalysis::vpc(std::string_view vpcId) const {
+    const auto it = m_vpcs.find(vpcId);
+    return it == m_vpcs.end() ? nullptr : &it->second;
+}
+
+const RouteTableInfo* RouteAnalysis::table(std::string_view routeTableId) const {
+    const auto it = m_tableIndex.find(routeTableId);
+    return it == m_tableIndex.end() ? nullptr : &m_tables[static_cast<std::size_t>(it->second)];
+}
+
+const RouteTableInfo* RouteAnalysis::tableOfSubnet(std::string_view subnetId) const {
+    const auto it = m_subnetTable.find(subnetId);
+    return it == m_subnetTable.end() ? nullptr : &m_tables[static_cast<std::size_t>(it->second)];
+}
+
+const RouteTableInfo* RouteAnalysis::mainTableOf(std::string_view vpcId) const {
+    const VpcRoutes* v = vpc(vpcId);
+    return v && v->mainTable >= 0 ? &m_tables[static_cast<std::size_t>(v->mainTable)] : nullptr;
+}
+
+const Route* RouteAnalysis::lookup(const RouteTableInfo& table, const Cidr& destination) {
+    for (const Route& r : table.routes) {
+        if (r.destination.contains(destination)) {
+            return &r;
+        }
+    }
+    return nullptr;
+}
+
+std::optional<Route> RouteAnalysis::lookupFromSubnet(std::string_view subnetId,
+                                                     const Cidr& destination) const {
+    if (const RouteTableInfo* t = tableOfSubnet(subnetId)) {
+        if (const Route* r = lookup(*t, destination)) {
+            return *r;
+        }
+        return std::nullopt;
+    }
+    const Element* subnet = m_diagram->element(subnetId);
+    if (const VpcRoutes* v = subnet ? vpc(subnet->parent) : nullptr) {
+        for (const Route& r : v->localRoutes) {
+            if (r.destination.contains(destination)) {
+                return r;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+SubnetReach RouteAnalysis::reach(std::string_view subnetId) const {
+    const auto it = m_reach.find(subnetId);
+    return it == m_reach.end() ? SubnetReach::Private : it->second;
+}
+
+std::string_view RouteAnalysis::targetKind(std::string_view targetId) const {
+    if (const Element* e = m_diagram->element(targetId)) {
+        return e->kind;
+    }
+    if (const Connection* c = m_diagram->connection(targetId)) {
+        return c->kind;
+    }
+    return {};
+}
+
+const Element* RouteAnalysis::attachedVpc(std::string_view gatewayId) const {
+    const Element* gateway = m_diagram->element(gatewayId);
+    if (!gateway || gateway->parent.empty()) {
+        return nullptr;
+    }
+    const Element* parent = m_diagram->element(gateway->parent);
+    return parent && parent->kind == "vpc" ? parent : nullptr;
+}
+
+const std::vector<Cidr>& RouteAnalysis::vpcCidrs(std::string_view vpcId) const {
+    const VpcRoutes* v = vpc(vpcId);
+    return v ? v->cidrs : emptyCidrs();
+}
+
+}  // namespace skydraft

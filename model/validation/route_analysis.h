@@ -1,0 +1,93 @@
+// Route analysis: each subnet's effective route table and AWS's longest-prefix-match lookup.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "cidr.h"
+#include "diagram.h"
+
+namespace skydraft {
+
+/// Where a route comes from; for equal prefixes a local route beats a static one, which
+/// beats a propagated one.
+enum class RouteOrigin { Local = 0, Static = 1, Propagated = 2 };
+
+/// One effective route of a VPC route table.
+struct Route {
+    Cidr destination;          ///< canonical
+    std::string_view target;   ///< element or connection id; "local" for a local route
+    RouteOrigin origin = RouteOrigin::Static;
+    int index = -1;            ///< position in the table's "routes" property; -1 if implicit
+    std::string_view written;  ///< the destination as written (static routes), else ""
+};
+
+/// How a subnet reaches the outside: a route 0.0.0.0/0 to an internet gateway attached to its
+/// VPC makes it public; else a route to a virtual private gateway makes it VPN-only.
+enum class SubnetReach { Public, Private, VpnOnly };
+
+/// std::string_view "public", "private" or "vpn-only".
+std::string_view subnetReachKey(SubnetReach reach);
+
+/// A VPC route table with its implicit local routes and the routes propagated to it.
+struct RouteTableInfo {
+    const Element* element = nullptr;
+    const Element* vpc = nullptr;
+    bool main = false;
+    /// Static, local and propagated routes, ordered by prefix length (longest first), then
+    /// origin (local, static, propagated), then position.
+    std::vector<Route> routes;
+    /// Static routes whose destination does not parse are left out (DIA003 reports them).
+    std::vector<const Element*> subnets;  ///< subnets that use this table (explicit or main)
+};
+
+/// Builds once per diagram, answers in O(routes of the table) per lookup.
+class RouteAnalysis {
+public:
+    explicit RouteAnalysis(const Diagram& diagram);
+
+    const Diagram& diagram() const { return *m_diagram; }
+    const std::vector<RouteTableInfo>& tables() const { return m_tables; }
+    const RouteTableInfo* table(std::string_view routeTableId) const;
+    /// The subnet's explicitly associated table, else its VPC's main table; nullptr when the
+    /// VPC has no main table in the design (AWS would create one with local routes only).
+    const RouteTableInfo* tableOfSubnet(std::string_view subnetId) const;
+    /// The VPC's main table (the first one marked main), or nullptr.
+    const RouteTableInfo* mainTableOf(std::string_view vpcId) const;
+
+    /// Longest-prefix match of destination in table: the most specific route containing the
+    /// whole destination, ties broken local > static > propagated; nullptr when none.
+    static const Route* lookup(const RouteTableInfo& table, const Cidr& destination);
+    /// Looks destination up in the subnet's effective table; a VPC without a main table
+    /// still has its local routes.
+    std::optional<Route> lookupFromSubnet(std::string_view subnetId, const Cidr& destination) const;
+
+    SubnetReach reach(std::string_view subnetId) const;
+    bool isPublic(std::string_view subnetId) const { return reach(subnetId) == SubnetReach::Public; }
+
+    /// The kind of a route target: an element kind, a connection kind, or "" if unknown.
+    std::string_view targetKind(std::string_view targetId) const;
+    /// The VPC a gateway (internet, egress-only, virtual private) is attached to, or nullptr.
+    const Element* attachedVpc(std::string_view gatewayId) const;
+    /// The canonical IPv4 and IPv6 CIDRs of a VPC that parse (primary first).
+    const std::vector<Cidr>& vpcCidrs(std::string_view vpcId) const;
+
+private:
+    struct VpcRoutes {
+        std::vector<Cidr> cidrs;
+        std::vector<Route> localRoutes;
+        int mainTable = -1;
+    };
+    const VpcRoutes* vpc(std::string_view vpcId) const;
+
+    const Diagram* m_diagram;
+    std::vector<RouteTableInfo> m_tables;
+    std::unordered_map<std::string_view, int> m_tableIndex;
+    std::unordered_map<std::string_view, int> m_subnetTable;
+    std::unordered_map<std::string_view, VpcRoutes> m_vpcs;
+    std::unordered_map<std::string_view, SubnetReach> m_reach;
+};
+
+}  // namespace skydraft

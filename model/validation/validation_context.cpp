@@ -1,0 +1,297 @@
+// Builds the shared indexes the rules read: elements by kind, VPC and subnet membership.
+#include "validation_context.h"
+
+#include <algorithm>
+
+#include "resource_catalogue.h"
+
+namespace skydraft {
+
+using nlohmann::json;
+
+namespace {
+
+template <typename T>
+const std::vector<T>& emptyList() {
+    static const std::vector<T> none;
+    return none;
+}
+
+std::optional<Cidr> parseCanonical(const json& value) {
+    if (!value.is_string()) {
+        return std::nullopt;
+    }
+    if (auto parsed = parseCidr(value.get_ref<const std::string&>())) {
+        return parsed.cidr->canonical();
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+bool spansSubnets(std::string_view kind) {
+    return kind == "load_balancer" || kind == "rds_instance" || kind == "lambda_function" ||
+           kind == "auto_scaling_group" || kind == "vpc_endpoint" || kind == "efs_file_system" ||
+           kind == "elasticache_cluster";
+}
+
+std::string inQuotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+std::string kindLabel(std::string_view kind) {
+    static const std::unordered_map<std::string_view, std::string_view> labels = {
+        {"vpc", "vpc"},
+        {"subnet", "subnet"},
+        {"route_table", "route table"},
+        {"internet_gateway", "internet gateway"},
+        {"egress_only_internet_gateway", "egress-only internet gateway"},
+        {"nat_gateway", "NAT gateway"},
+        {"virtual_private_gateway", "virtual private gateway"},
+        {"customer_gateway", "customer gateway"},
+        {"direct_connect_gateway", "Direct Connect gateway"},
+        {"transit_gateway", "transit gateway"},
+        {"transit_gateway_route_table", "transit gateway route table"},
+        {"vpc_endpoint", "endpoint"},
+        {"security_group", "security group"},
+        {"network_acl", "network ACL"},
+        {"elastic_ip", "Elastic IP"},
+        {"ec2_instance", "instance"},
+        {"auto_scaling_group", "Auto Scaling group"},
+        {"load_balancer", "load balancer"},
+        {"lambda_function", "function"},
+        {"rds_instance", "database"},
+        {"dynamodb_table", "DynamoDB table"},
+        {"elasticache_cluster", "cache cluster"},
+        {"s3_bucket", "bucket"},
+        {"efs_file_system", "file system"},
+        {"generic", "resource"},
+        {"vpc_peering", "peering"},
+        {"transit_gateway_attachment", "attachment"},
+        {"transit_gateway_peering", "transit gateway peering"},
+        {"vpn_attachment", "VPN connection"},
+        {"uses", "connection"},
+    };
+    const auto it = labels.find(kind);
+    return it == labels.end() ? std::string(kind) : std::string(it->second);
+}
+
+std::string describe(const Element& element) {
+    return kindLabel(element.kind) + " " + inQuotes(element.name.empty() ? element.id : element.name);
+}
+
+std::string describe(const Connection& connection) {
+    return kindLabel(connection.kind) + " " +
+           inQuotes(connection.name.empty() ? connection.id : connection.name);
+}
+
+ValidationContext::ValidationContext(const Diagram& diagram)
+    : m_diagram(diagram), m_routes(diagram) {
+    const auto& elements = diagram.elements();
+    for (const Element& e : elements) {
+        m_byKind[e.kind].push_back(&e);
+    }
+    for (const Connection& c : diagram.connections()) {
+        m_connectionsByKind[c.kind].push_back(&c);
+    }
+    const auto& vpcElements = ofKind("vpc");
+    m_vpcs.reserve(vpcElements.size());
+    for (const Element* e : vpcElements) {
+        VpcInfo info;
+        info.element = e;
+        info.region = e->stringProperty("region");
+        if (auto c = parseCanonical(e->property("cidr")); c && c->isV4()) {
+            info.ipv4.push_back(*c);
+        }
+        for (const json& s : e->property("secondary_cidrs")) {
+            if (auto c = parseCanonical(s); c && c->isV4()) {
+                info.ipv4.push_back(*c);
+            }
+        }
+        for (const json& s : e->property("ipv6_cidrs")) {
+            if (auto c = parseCanonical(s); c && c->isV6()) {
+                info.ipv6.push_back(*c);
+            }
+        }
+        m_vpcIndex.emplace(e->id, static_cast<int>(m_vpcs.size()));
+        m_vpcs.push_back(std::move(info));
+    }
+    const auto& subnetElements = ofKind("subnet");
+    m_subnets.reserve(subnetElements.size());
+    for (const Element* e : subnetElements) {
+        SubnetInfo info;
+        info.element = e;
+        info.vpc = vpc(e->parent);
+        if (auto c = parseCanonical(e->property("cidr")); c && c->isV4()) {
+            info.ipv4 = c;
+        }
+        if (auto c = parseCanonical(e->property("ipv6_cidr")); c && c->isV6()) {
+            info.ipv6 = c;
+        }
+        m_subnetIndex.emplace(e->id, static_cast<int>(m_subnets.size()));
+        m_subnets.push_back(std::move(info));
+    }
+
+    // Containing VPC and subnet of every element, memoized along parent chains.
+    const std::size_t n = elements.size();
+    m_vpcOf.assign(n, -2);
+    m_subnetOf.assign(n, -2);
+    std::vector<std::size_t> chain;
+    for (std::size_t i = 0; i < n; ++i) {
+        chain.clear();
+        std::size_t k = i;
+        int vpcIndex = -1;
+        int subnetIndex = -1;
+        while (true) {
+            if (m_vpcOf[k] != -2) {
+                vpcIndex = m_vpcOf[k];
+                subnetIndex = m_subnetOf[k];
+                break;
+            }
+            chain.push_back(k);
+            const Element& e = elements[k];
+            if (e.parent.empty() || chain.size() > n) {
+                break;
+            }
+            const std::size_t p = diagram.indexOf(e.parent);
+            if (p >= n) {
+                break;
+            }
+            k = p;
+        }
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            const Element& e = elements[*it];
+            if (e.kind == "vpc") {
+                vpcIndex = m_vpcIndex.at(e.id);
+                subnetIndex = -1;
+            } else if (e.kind == "subnet") {
+                subnetIndex = m_subnetIndex.at(e.id);
+            }
+            m_vpcOf[*it] = vpcIndex;
+            m_subnetOf[*it] = subnetIndex;
+        }
+    }
+
+    for (std::size_t i = 0; i < n; ++i) {
+        const Element& e = elements[i];
+        if (m_subnetOf[i] >= 0 && e.kind != "subnet") {
+            m_subnets[static_cast<std::size_t>(m_subnetOf[i])].residents.push_back(&e);
+        }
+        if (spansSubnets(e.kind)) {
+            for (const json& s : e.property("subnets")) {
+                if (!s.is_string()) {
+                    continue;
+                }
+                const auto it = m_subnetIndex.find(s.get_ref<const std::string&>());
+                if (it != m_subnetIndex.end()) {
+                    auto& residents = m_subnets[static_cast<std::size_t>(it->second)].residents;
+                    if (residents.empty() || residents.back() != &e) {
+                        residents.push_back(&e);
+                    }
+                }
+            }
+        }
+        if (m_vpcOf[i] < 0 || e.kind == "vpc") {
+            continue;
+        }
+        VpcInfo& v = m_vpcs[static_cast<std::size_t>(m_vpcOf[i])];
+        v.members.push_back(&e);
+        const std::string& k = e.kind;
+        if (k == "subnet") {
+            v.subnets.push_back(&e);
+        } else if (k == "route_table") {
+            v.routeTables.push_back(&e);
+        } else if (k == "network_acl") {
+            v.networkAcls.push_back(&e);
+        } else if (k == "security_group") {
+            v.securityGroups.push_back(&e);
+        } else if (k == "internet_gateway") {
+            v.internetGateways.push_back(&e);
+        } else if (k == "egress_only_internet_gateway") {
+            v.egressOnlyGateways.push_back(&e);
+        } else if (k == "virtual_private_gateway") {
+            v.virtualPrivateGateways.push_back(&e);
+        } else if (k == "nat_gateway") {
+            v.natGateways.push_back(&e);
+        } else if (k == "vpc_endpoint") {
+            v.endpoints.push_back(&e);
+        }
+    }
+
+    for (const Connection& c : diagram.connections()) {
+        if (c.kind == "vpc_peering") {
+            const auto a = m_vpcIndex.find(c.from);
+            const auto b = m_vpcIndex.find(c.to);
+            if (a != m_vpcIndex.end()) {
+                m_vpcs[static_cast<std::size_t>(a->second)].peerings.push_back(&c);
+            }
+            if (b != m_vpcIndex.end() && (a == m_vpcIndex.end() || a->second != b->second)) {
+                m_vpcs[static_cast<std::size_t>(b->second)].peerings.push_back(&c);
+            }
+        } else if (c.kind == "transit_gateway_attachment") {
+            if (const auto a = m_vpcIndex.find(c.from); a != m_vpcIndex.end()) {
+                m_vpcs[static_cast<std::size_t>(a->second)].transitGatewayAttachments.push_back(
+                    &c);
+            }
+            for (const json& s : c.property("subnets")) {
+                if (!s.is_string()) {
+                    continue;
+                }
+                const auto it = m_subnetIndex.find(s.get_ref<const std::string&>());
+                if (it != m_subnetIndex.end()) {
+                    m_subnets[static_cast<std::size_t>(it->second)].attachments.push_back(&c);
+                }
+            }
+        }
+    }
+}
+
+const std::vector<const Element*>& ValidationContext::ofKind(std::string_view kind) const {
+    const auto it = m_byKind.find(kind);
+    return it == m_byKind.end() ? emptyList<const Element*>() : it->second;
+}
+
+const std::vector<const Connection*>& ValidationContext::connectionsOfKind(
+    std::string_view kind) const {
+    const auto it = m_connectionsByKind.find(kind);
+    return it == m_connectionsByKind.end() ? emptyList<const Connection*>() : it->second;
+}
+
+const Element* ValidationContext::vpcOf(const Element& element) const {
+    const auto& elements = m_diagram.elements();
+    const std::size_t i = static_cast<std::size_t>(&element - elements.data());
+    if (i >= elements.size() || m_vpcOf[i] < 0) {
+        return nullptr;
+    }
+    return m_vpcs[static_cast<std::size_t>(m_vpcOf[i])].element;
+}
+
+const Element* ValidationContext::subnetOf(const Element& element) const {
+    const auto& elements = m_diagram.elements();
+    const std::size_t i = static_cast<std::size_t>(&element - elements.data());
+    if (i >= elements.size() || m_subnetOf[i] < 0) {
+        return nullptr;
+    }
+    return m_subnets[static_cast<std::size_t>(m_subnetOf[i])].element;
+}
+
+const VpcInfo* ValidationContext::vpc(std::string_view vpcId) const {
+    const auto it = m_vpcIndex.find(vpcId);
+    return it == m_vpcIndex.end() ? nullptr : &m_vpcs[static_cast<std::size_t>(it->second)];
+}
+
+const SubnetInfo* ValidationContext::subnet(std::string_view subnetId) const {
+    const auto it = m_subnetIndex.find(subnetId);
+    return it == m_subnetIndex.end() ? nullptr
+                                     : &m_subnets[static_cast<std::size_t>(it->second)];
+}
+
+std::string ValidationContext::describe(std::string_view id) const {
+    if (const Element* e = element(id)) {
+        return skydraft::describe(*e);
+    }
+    if (const Connection* c = connection(id)) {
+        return skydraft::describe(*c);
+    }
+    return inQuotes(id);
+}
+
+}  // namespace skydraft
