@@ -1,16 +1,29 @@
 // A list model of the diagram's elements for the canvas, containers first (by depth).
 #pragma once
 
-#include <QAbstractListModel>
+#include <QSet>
+#include <QString>
 #include <vector>
 
 #include "diagram.h"
+#include "models/row_list_model.h"
 
 namespace skydraft {
 
+/// One row of the element model: a copy of the element plus what the canvas derives from it.
+struct ElementRow {
+    std::string key;  ///< the element id
+    Element element;
+    int depth = 0;
+    std::string access;  ///< subnets: "public" or "private"; "" otherwise
+    bool selected = false;
+    friend bool operator==(const ElementRow&, const ElementRow&) = default;
+};
+
 /// Rows are elements ordered by nesting depth (VPCs, then subnets, then resources) so that a
-/// Repeater draws parents below children. Roles are named for QML.
-class ElementListModel : public QAbstractListModel {
+/// Repeater draws parents below children. Roles are named for QML. sync() updates only the
+/// rows that changed.
+class ElementListModel : public RowListModel<ElementRow> {
     Q_OBJECT
 public:
     enum Role {
@@ -28,21 +41,29 @@ public:
         CategoryRole,
         DepthRole,
         KindNameRole,
+        SelectedRole,
+        AccessRole,
+        CidrRole,
+        ZoneRole,
     };
 
     explicit ElementListModel(QObject* parent = nullptr);
 
-    /// Rebuilds every row from the diagram (the diagram must outlive the model or be reset).
-    void reset(const Diagram* diagram);
+    /// Rebuilds every row from the diagram (a newly opened document).
+    void reset(const Diagram& diagram, const QSet<QString>& selection = {});
+    /// Brings the rows up to date with the diagram after an edit.
+    void sync(const Diagram& diagram, const QSet<QString>& selection);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    /// "public" / "private" for every subnet: public when its route table (the explicitly
+    /// associated one, else the VPC's main table) routes to an internet gateway.
+    static std::unordered_map<std::string, std::string> subnetAccess(const Diagram& diagram);
+
 private:
-    const Diagram* m_diagram = nullptr;
-    std::vector<std::size_t> m_order;  ///< row -> index in diagram->elements()
-    std::vector<int> m_depth;          ///< row -> nesting depth
+    static std::vector<ElementRow> buildRows(const Diagram& diagram,
+                                             const QSet<QString>& selection);
 };
 
 }  // namespace skydraft

@@ -1,43 +1,287 @@
-// A zoomable, scrollable view that draws every element of the diagram at its saved position.
+// The canvas: pans and zooms a scene of elements and connections, and turns mouse gestures
+// into intents on the controller (select, move, resize, connect, rubber band).
 import QtQuick
 import QtQuick.Controls
 
-Flickable {
-    id: flick
+Item {
+    id: root
     required property var controller
+
     property real zoom: 1.0
-    readonly property int count: repeater.count
-    readonly property rect bounds: controller.contentBounds
-    readonly property real margin: 40
+    property real originX: 0 // canvas coordinate shown at the view's left edge
+    property real originY: 0
+    readonly property int count: elementRepeater.count
+    readonly property real minZoom: 0.05
+    readonly property real maxZoom: 4.0
+    readonly property bool detailed: zoom >= 0.45
+
+    // A drag in progress: the ids it carries and the offset in canvas units.
+    property var movingSet: ({})
+    property real moveDx: 0
+    property real moveDy: 0
+    // A connection being drawn.
+    property string linkFrom: ""
+    property point linkEnd: Qt.point(0, 0)
+    property string linkTarget: ""
+    property bool linkOk: false
+    // A palette drop being previewed (set by Main.qml).
+    property string dropParent: ""
+    property bool spaceHeld: false
 
     clip: true
-    contentWidth: Math.max(width, (bounds.x + bounds.width + margin) * zoom)
-    contentHeight: Math.max(height, (bounds.y + bounds.height + margin) * zoom)
-    boundsBehavior: Flickable.StopAtBounds
-    ScrollBar.vertical: ScrollBar {}
-    ScrollBar.horizontal: ScrollBar {}
+    focus: true
 
+    function toScene(vx, vy) { return Qt.point(originX + vx / zoom, originY + vy / zoom) }
+    function toView(sx, sy) { return Qt.point((sx - originX) * zoom, (sy - originY) * zoom) }
+
+    function setZoomAt(newZoom, vx, vy) {
+        const z = Math.max(minZoom, Math.min(maxZoom, newZoom))
+        const anchor = toScene(vx, vy)
+        zoom = z
+        originX = anchor.x - vx / z
+        originY = anchor.y - vy / z
+    }
+    function zoomBy(factor) { setZoomAt(zoom * factor, width / 2, height / 2) }
+    function panBy(dx, dy) { originX += dx / zoom; originY += dy / zoom }
+    function actualSize() { setZoomAt(1.0, width / 2, height / 2) }
+    function centerOn(sx, sy) { originX = sx - width / 2 / zoom; originY = sy - height / 2 / zoom }
+
+    /// Scales and scrolls the view so that the whole diagram is visible.
     function fitToContent() {
-        if (bounds.width <= 0 || bounds.height <= 0)
+        const b = controller.contentBounds
+        if (b.width <= 0 || b.height <= 0) {
+            zoom = 1.0
+            originX = -40
+            originY = -40
             return
-        const zx = (width - 2 * margin) / bounds.width
-        const zy = (height - 2 * margin) / bounds.height
-        zoom = Math.max(0.1, Math.min(2.0, Math.min(zx, zy)))
-        contentX = Math.max(0, (bounds.x - margin) * zoom)
-        contentY = Math.max(0, (bounds.y - margin) * zoom)
+        }
+        const margin = 48
+        const z = Math.min((width - 2 * margin) / b.width, (height - 2 * margin) / b.height)
+        zoom = Math.max(minZoom, Math.min(1.5, z))
+        originX = b.x + b.width / 2 - width / 2 / zoom
+        originY = b.y + b.height / 2 - height / 2 / zoom
+    }
+
+    // Moving: called by ElementItem.
+    function beginMove(id, toggle) {
+        if (toggle) {
+            controller.select(id, true)
+            return false
+        }
+        if (!controller.isSelected(id))
+            controller.select(id, false)
+        const set = {}
+        for (const m of controller.dragSet())
+            set[m] = true
+        movingSet = set
+        moveDx = 0
+        moveDy = 0
+        return true
+    }
+    function updateMove(dx, dy) { moveDx = dx; moveDy = dy }
+    function endMove() {
+        const dx = moveDx, dy = moveDy
+        if (dx !== 0 || dy !== 0)
+            controller.moveSelection(dx, dy)
+        movingSet = ({})
+        moveDx = 0
+        moveDy = 0
+    }
+
+    // Connecting: called by the connection handles.
+    function beginLink(id, sx, sy) { linkFrom = id; linkEnd = Qt.point(sx, sy); linkTarget = "" }
+    function updateLink(sx, sy) {
+        linkEnd = Qt.point(sx, sy)
+        const target = controller.elementAt(sx, sy)
+        linkTarget = target === linkFrom ? "" : target
+        linkOk = linkTarget !== "" && controller.connectCheck(linkFrom, linkTarget).ok
+    }
+    function endLink() {
+        if (linkTarget !== "")
+            controller.connect(linkFrom, linkTarget)
+        linkFrom = ""
+        linkTarget = ""
+    }
+
+    Keys.onPressed: (event) => {
+        if (event.key === Qt.Key_Space && !event.isAutoRepeat) {
+            spaceHeld = true
+            event.accepted = true
+        }
+    }
+    Keys.onReleased: (event) => {
+        if (event.key === Qt.Key_Space && !event.isAutoRepeat) {
+            spaceHeld = false
+            event.accepted = true
+        }
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        color: "#f5f7fa"
+    }
+
+    // The dotted grid, aligned with canvas coordinates; its spacing doubles or halves so that
+    // dots stay 12 to 24 pixels apart at any zoom.
+    Item {
+        id: gridLayer
+        anchors.fill: parent
+        readonly property real spacing: {
+            let s = 20 * root.zoom
+            while (s < 12)
+                s *= 2
+            while (s >= 24)
+                s /= 2
+            return s
+        }
+        Image {
+            x: -((root.originX * root.zoom) % gridLayer.spacing + gridLayer.spacing) % gridLayer.spacing
+            y: -((root.originY * root.zoom) % gridLayer.spacing + gridLayer.spacing) % gridLayer.spacing
+            width: (root.width + 2 * gridLayer.spacing) * 20 / gridLayer.spacing
+            height: (root.height + 2 * gridLayer.spacing) * 20 / gridLayer.spacing
+            scale: gridLayer.spacing / 20
+            transformOrigin: Item.TopLeft
+            source: "../images/grid.svg"
+            sourceSize: Qt.size(20, 20)
+            fillMode: Image.Tile
+            smooth: false
+        }
+    }
+
+    // Background gestures: rubber band, pan with the middle button or space, wheel.
+    MouseArea {
+        id: background
+        anchors.fill: parent
+        acceptedButtons: Qt.LeftButton | Qt.MiddleButton
+        hoverEnabled: false
+        cursorShape: panning ? Qt.ClosedHandCursor : root.spaceHeld ? Qt.OpenHandCursor
+                                                                     : Qt.ArrowCursor
+        property bool panning: false
+        property point last
+        property point bandStart
+        property bool banding: false
+
+        onPressed: (mouse) => {
+            root.forceActiveFocus()
+            last = Qt.point(mouse.x, mouse.y)
+            if (mouse.button === Qt.MiddleButton || root.spaceHeld) {
+                panning = true
+                return
+            }
+            bandStart = Qt.point(mouse.x, mouse.y)
+            banding = true
+            band.x = mouse.x
+            band.y = mouse.y
+            band.width = 0
+            band.height = 0
+        }
+        onPositionChanged: (mouse) => {
+            if (panning) {
+                root.panBy(last.x - mouse.x, last.y - mouse.y)
+                last = Qt.point(mouse.x, mouse.y)
+            } else if (banding) {
+                band.x = Math.min(bandStart.x, mouse.x)
+                band.y = Math.min(bandStart.y, mouse.y)
+                band.width = Math.abs(mouse.x - bandStart.x)
+                band.height = Math.abs(mouse.y - bandStart.y)
+            }
+        }
+        onReleased: (mouse) => {
+            if (banding) {
+                const additive = (mouse.modifiers & Qt.ShiftModifier) !== 0
+                if (band.width < 3 && band.height < 3) {
+                    if (!additive)
+                        root.controller.clearSelection()
+                } else {
+                    const a = root.toScene(band.x, band.y)
+                    root.controller.selectInRect(a.x, a.y, band.width / root.zoom,
+                                                 band.height / root.zoom, additive)
+                }
+            }
+            panning = false
+            banding = false
+        }
+        onWheel: (wheel) => {
+            if (wheel.modifiers & Qt.ControlModifier) {
+                root.setZoomAt(root.zoom * Math.pow(1.0015, wheel.angleDelta.y), wheel.x, wheel.y)
+            } else if (wheel.modifiers & Qt.ShiftModifier) {
+                root.panBy(-wheel.angleDelta.y, 0)
+            } else {
+                const d = wheel.pixelDelta.y !== 0 || wheel.pixelDelta.x !== 0
+                          ? wheel.pixelDelta : wheel.angleDelta
+                root.panBy(-d.x, -d.y)
+            }
+        }
+    }
+
+    PinchHandler {
+        target: null
+        property real startZoom: 1
+        onActiveChanged: if (active) startZoom = root.zoom
+        onActiveScaleChanged: root.setZoomAt(startZoom * activeScale, centroid.position.x,
+                                             centroid.position.y)
     }
 
     Item {
         id: scene
-        width: flick.contentWidth / flick.zoom
-        height: flick.contentHeight / flick.zoom
+        x: -root.originX * root.zoom
+        y: -root.originY * root.zoom
+        scale: root.zoom
         transformOrigin: Item.TopLeft
-        scale: flick.zoom
 
         Repeater {
-            id: repeater
-            model: flick.controller.elements
-            delegate: ElementItem {}
+            id: elementRepeater
+            model: root.controller.elements
+            delegate: ElementItem {
+                view: root
+            }
+        }
+
+        Item {
+            id: linkLayer
+            z: 500
+            Repeater {
+                model: root.controller.connections
+                delegate: ConnectionLine {
+                    view: root
+                }
+            }
+        }
+
+        // The line of a connection being drawn.
+        ConnectionLine {
+            z: 3000
+            visible: root.linkFrom !== ""
+            view: root
+            connectionId: ""
+            kind: root.linkOk ? "preview" : "invalid"
+            name: ""
+            label: ""
+            fromId: root.linkFrom
+            toId: ""
+            fromBox: root.linkFrom !== "" ? root.controller.elementBox(root.linkFrom) : Qt.rect(0, 0, 0, 0)
+            toBox: Qt.rect(root.linkEnd.x - 1, root.linkEnd.y - 1, 2, 2)
+            selected: false
         }
     }
+
+    Rectangle {
+        id: band
+        visible: background.banding
+        color: "#1a2e73b8"
+        border.color: "#2e73b8"
+        border.width: 1
+    }
+
+    Minimap {
+        id: minimap
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: 12
+        view: root
+        visible: root.count > 0 && showMinimap
+        property bool showMinimap: true
+    }
+
+    property alias minimapVisible: minimap.showMinimap
 }

@@ -1,0 +1,132 @@
+// One line on the canvas: a connection or a drawn route, clipped to its endpoints' shapes, with
+// a label; it follows its endpoints while they are dragged.
+import QtQuick
+import QtQuick.Shapes
+
+Item {
+    id: line
+    required property var view
+    required property string connectionId
+    required property string kind
+    required property string name
+    required property string label
+    required property string fromId
+    required property string toId
+    required property rect fromBox
+    required property rect toBox
+    required property bool selected
+
+    readonly property bool fromMoving: view.movingSet[fromId] === true
+    readonly property bool toMoving: view.movingSet[toId] === true
+    readonly property rect a: shape(fromBox, fromMoving)
+    readonly property rect b: shape(toBox, toMoving)
+    readonly property point p1: clip(a, b)
+    readonly property point p2: clip(b, a)
+    readonly property bool directed: kind === "uses" || kind === "route" || kind === "preview"
+                                     || kind === "invalid"
+    readonly property color stroke: kind === "vpc_peering" ? "#8c4fff"
+                                  : kind === "transit_gateway_attachment" ? "#6b3fd1"
+                                  : kind === "transit_gateway_peering" ? "#6b3fd1"
+                                  : kind === "vpn_attachment" ? "#d9730d"
+                                  : kind === "route" ? "#4b8b2b"
+                                  : kind === "preview" ? "#0b6bcb"
+                                  : kind === "invalid" ? "#c62828" : "#5a6b7b"
+    readonly property bool dashed: kind === "route" || kind === "vpn_attachment"
+                                   || kind === "transit_gateway_peering" || kind === "preview"
+                                   || kind === "invalid"
+
+    // A node's visible shape is its 48 px icon; a container is its whole box.
+    function shape(r, moving) {
+        const dx = moving ? view.moveDx : 0
+        const dy = moving ? view.moveDy : 0
+        if (r.width <= 100 && r.height <= 100 && r.width > 4)
+            return Qt.rect(r.x + r.width / 2 - 26 + dx, r.y - 2 + dy, 52, 52)
+        return Qt.rect(r.x + dx, r.y + dy, r.width, r.height)
+    }
+    // Where the line from r's centre towards o's centre leaves r.
+    function clip(r, o) {
+        const cx = r.x + r.width / 2, cy = r.y + r.height / 2
+        const dx = o.x + o.width / 2 - cx, dy = o.y + o.height / 2 - cy
+        if (dx === 0 && dy === 0)
+            return Qt.point(cx, cy)
+        const sx = dx !== 0 ? (r.width / 2) / Math.abs(dx) : Infinity
+        const sy = dy !== 0 ? (r.height / 2) / Math.abs(dy) : Infinity
+        const s = Math.min(1, sx, sy)
+        return Qt.point(cx + dx * s, cy + dy * s)
+    }
+
+    readonly property real angle: Math.atan2(p2.y - p1.y, p2.x - p1.x)
+    readonly property real length: Math.sqrt((p2.x - p1.x) * (p2.x - p1.x) + (p2.y - p1.y) * (p2.y - p1.y))
+
+    Shape {
+        id: path
+        ShapePath {
+            strokeColor: line.selected ? "#0b6bcb" : line.stroke
+            strokeWidth: line.selected ? 3.5 : (line.kind === "uses" ? 1.6 : 2.4)
+            strokeStyle: line.dashed ? ShapePath.DashLine : ShapePath.SolidLine
+            dashPattern: [4, 3]
+            fillColor: "transparent"
+            capStyle: ShapePath.RoundCap
+            startX: line.p1.x
+            startY: line.p1.y
+            PathLine {
+                x: line.p2.x - (line.directed ? 6 * Math.cos(line.angle) : 0)
+                y: line.p2.y - (line.directed ? 6 * Math.sin(line.angle) : 0)
+            }
+        }
+        ShapePath {
+            strokeWidth: 0
+            strokeColor: "transparent"
+            fillColor: line.directed ? (line.selected ? "#0b6bcb" : line.stroke) : "transparent"
+            startX: line.p2.x
+            startY: line.p2.y
+            PathLine {
+                x: line.p2.x - 11 * Math.cos(line.angle) + 5.5 * Math.sin(line.angle)
+                y: line.p2.y - 11 * Math.sin(line.angle) - 5.5 * Math.cos(line.angle)
+            }
+            PathLine {
+                x: line.p2.x - 11 * Math.cos(line.angle) - 5.5 * Math.sin(line.angle)
+                y: line.p2.y - 11 * Math.sin(line.angle) + 5.5 * Math.cos(line.angle)
+            }
+            PathLine {
+                x: line.p2.x
+                y: line.p2.y
+            }
+        }
+    }
+
+    // Clicking the line selects it.
+    Item {
+        visible: line.connectionId !== ""
+        x: (line.p1.x + line.p2.x) / 2 - width / 2
+        y: (line.p1.y + line.p2.y) / 2 - height / 2
+        width: Math.max(line.length, 1)
+        height: 12
+        rotation: line.angle * 180 / Math.PI
+        MouseArea {
+            anchors.fill: parent
+            onClicked: (m) => line.view.controller.select(line.connectionId,
+                                                          (m.modifiers & Qt.ShiftModifier) !== 0)
+        }
+    }
+
+    Rectangle {
+        visible: line.label.length > 0 && line.view.detailed && line.length > 60
+        x: (line.p1.x + line.p2.x) / 2 - width / 2
+        y: (line.p1.y + line.p2.y) / 2 - height / 2
+        width: labelText.implicitWidth + 12
+        height: 18
+        radius: 9
+        color: "#ffffff"
+        border.color: line.selected ? "#0b6bcb" : Qt.lighter(line.stroke, 1.3)
+        border.width: 1
+        Text {
+            id: labelText
+            anchors.centerIn: parent
+            text: line.label
+            font.pixelSize: 10
+            font.weight: Font.DemiBold
+            color: line.selected ? "#0b6bcb" : Qt.darker(line.stroke, 1.2)
+        }
+    }
+}
