@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "cli/cli_io.h"
+#include "cli/export_command.h"
 #include "cli/format_command.h"
 #include "cli/info_command.h"
 
@@ -40,6 +41,7 @@ const std::vector<Subcommand>& subcommands() {
     static const std::vector<Subcommand> table = {
         {"info", "show what a diagram contains", &runInfoCommand},
         {"format", "rewrite a diagram in the canonical layout", &runFormatCommand},
+        {"export", "export a diagram as dot, png, svg, pdf or cloudformation", &runExportCommand},
         {"help", "show this help", &runHelp},
     };
     return table;

@@ -1,0 +1,37 @@
+// The renderer: DOT text -> PNG, SVG or PDF bytes, in process through libgvc.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace skydraft {
+
+enum class RenderFormat { Png, Svg, Pdf };
+
+/// Cairo's largest bitmap side, in pixels; larger PNGs would be scaled down silently.
+inline constexpr int kMaxBitmapPixels = 32767;
+inline constexpr int kMinDpi = 1;
+inline constexpr int kMaxDpi = 2400;
+
+/// The rendered bytes, or an error message for the user.
+struct RenderResult {
+    std::string bytes;  ///< the file contents; empty on error
+    std::string error;  ///< "" on success
+    std::vector<std::string> warnings;  ///< Graphviz warnings (the picture was still made)
+    double widthPoints = 0;   ///< size of the drawing including its padding, in points
+    double heightPoints = 0;  ///< (1/72 inch); a PNG is widthPoints * dpi / 72 pixels wide
+    bool ok() const { return error.empty(); }
+};
+
+/// Lays out DOT text with dot and renders it. SVG is self-contained (icons embedded as symbols,
+/// no file references); PNG is drawn at dpi (ignored for SVG and PDF, which are vector).
+/// A DOT syntax error, a Graphviz error or a bitmap larger than kMaxBitmapPixels becomes an
+/// error message. Thread-safe: all Graphviz calls are serialised by one global mutex, and
+/// LC_NUMERIC is "C" while Graphviz runs.
+RenderResult renderDot(std::string_view dot, RenderFormat format, int dpi = 96);
+
+/// "png", "svg", "pdf".
+std::string_view renderFormatName(RenderFormat format);
+
+}  // namespace skydraft

@@ -1,0 +1,105 @@
+// Tests of `skydraft export` for the Graphviz formats: dot, png, svg and pdf.
+#include <gtest/gtest.h>
+
+#include <QFile>
+
+#include "run_skydraft.h"
+
+namespace skydraft::test {
+namespace {
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
+    return file.readAll();
+}
+
+QString example(const char* name) {
+    return sourcePath(QStringLiteral("examples/%1.skydraft").arg(QLatin1String(name)));
+}
+
+TEST(ExportCommand, DotGoesToStdoutAndMatchesTheGoldenFile) {
+    const RunResult r =
+        runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("dot"),
+                     example("three-tier-web-app")});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(r.err, QString());
+    EXPECT_EQ(r.out.toUtf8(),
+              readAll(sourcePath(QStringLiteral("tests/fixtures/graphviz/three-tier-web-app.dot"))));
+}
+
+TEST(ExportCommand, WritesPngSvgAndPdfFiles) {
+    for (const char* name : {"three-tier-web-app", "hub-and-spoke-tgw-vpn", "three-peered-vpcs"}) {
+        const QString base = tempDir() + QLatin1Char('/') + QLatin1String(name);
+        RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
+                                   QStringLiteral("png"), example(name), QStringLiteral("-o"),
+                                   base + QStringLiteral(".png"), QStringLiteral("--dpi"),
+                                   QStringLiteral("72")});
+        EXPECT_EQ(r.exitCode, 0) << name << r.err.toStdString();
+        EXPECT_TRUE(readAll(base + QStringLiteral(".png")).startsWith("\x89PNG\r\n\x1a\n"));
+
+        r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("svg"),
+                         example(name), QStringLiteral("-o"), base + QStringLiteral(".svg")});
+        EXPECT_EQ(r.exitCode, 0) << name << r.err.toStdString();
+        const QByteArray svg = readAll(base + QStringLiteral(".svg"));
+        EXPECT_TRUE(svg.contains("<svg")) << name;
+        EXPECT_TRUE(svg.contains("<symbol id=\"skydraft-icon-vpc\"")) << name;
+        EXPECT_FALSE(svg.contains("<image")) << name;
+
+        r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("pdf"),
+                         example(name), QStringLiteral("-o"), base + QStringLiteral(".pdf")});
+        EXPECT_EQ(r.exitCode, 0) << name << r.err.toStdString();
+        EXPECT_TRUE(readAll(base + QStringLiteral(".pdf")).startsWith("%PDF-")) << name;
+    }
+}
+
+TEST(ExportCommand, HigherDpiMakesALargerPng) {
+    const QString low = tempDir() + QStringLiteral("/low.png");
+    const QString high = tempDir() + QStringLiteral("/high.png");
+    for (const auto& [path, dpi] : {std::pair{low, "48"}, std::pair{high, "96"}}) {
+        const RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
+                                         QStringLiteral("png"), example("three-peered-vpcs"),
+                                         QStringLiteral("-o"), path, QStringLiteral("--dpi"),
+                                         QLatin1String(dpi)});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    }
+    const auto width = [](const QByteArray& png) {
+        return (static_cast<unsigned char>(png[16]) << 24) |
+               (static_cast<unsigned char>(png[17]) << 16) |
+               (static_cast<unsigned char>(png[18]) << 8) | static_cast<unsigned char>(png[19]);
+    };
+    EXPECT_NEAR(width(readAll(high)), 2 * width(readAll(low)), 2);
+}
+
+TEST(ExportCommand, BadArgumentsExitTwo) {
+    RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
+                               QStringLiteral("gif"), example("three-peered-vpcs")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.err, QStringLiteral("skydraft: export: unknown format \"gif\" (use "
+                                    "cloudformation, dot, png, svg or pdf)\n"));
+    r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("png"),
+                     QStringLiteral("--dpi"), QStringLiteral("0"), example("three-peered-vpcs")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.err, QStringLiteral("skydraft: export: --dpi must be a whole number from 1 to "
+                                    "2400 (got \"0\")\n"));
+    r = runSkydraft({QStringLiteral("export"), example("three-peered-vpcs")});
+    EXPECT_EQ(r.exitCode, 2);
+    r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("svg"),
+                     QStringLiteral("/no/such.skydraft")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.err, QStringLiteral("skydraft: /no/such.skydraft: no such file\n"));
+}
+
+TEST(ExportCommand, TooLargeABitmapSaysSo) {
+    const QString out = tempDir() + QStringLiteral("/huge.png");
+    const RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
+                                     QStringLiteral("png"), example("three-peered-vpcs"),
+                                     QStringLiteral("-o"), out, QStringLiteral("--dpi"),
+                                     QStringLiteral("2400")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("too large for a PNG bitmap"))) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(out));
+}
+
+}  // namespace
+}  // namespace skydraft::test

@@ -1,0 +1,204 @@
+// Round trips: import(export(d)) == d for diagrams; export(import(t)) keeps everything of t.
+#include <gtest/gtest.h>
+
+#include "cfn_spec_check.h"
+#include "cfn_yaml.h"
+#include "cloudformation_exporter.h"
+#include "cloudformation_importer.h"
+#include "diagram_file.h"
+#include "sample_diagrams.h"
+
+namespace skydraft {
+namespace {
+
+using OJ = nlohmann::ordered_json;
+
+std::string join(const std::vector<std::string>& lines) {
+    std::string s;
+    for (const auto& l : lines)
+        s += l + "\n";
+    return s;
+}
+
+void expectDiagramRoundTrip(const Diagram& d, const std::string& label) {
+    const OJ t = exportCloudFormation(d);
+    const CfnImportResult back = importCloudFormation(t.dump(1));
+    ASSERT_TRUE(back) << label << ": " << back.error->toString();
+    if (!(*back.diagram == d)) {
+        // Show the first difference through the native format, one field per line.
+        const std::string a = saveDiagram(d);
+        const std::string b = saveDiagram(*back.diagram);
+        std::size_t i = 0;
+        while (i < a.size() && i < b.size() && a[i] == b[i])
+            ++i;
+        const std::size_t from = a.rfind('\n', i) == std::string::npos ? 0 : a.rfind('\n', i);
+        ADD_FAILURE() << label << ": differs near\n  expected: " << a.substr(from, 300)
+                      << "\n  imported: " << b.substr(from, 300);
+    }
+    // Exporting again gives the same bytes.
+    EXPECT_EQ(exportCloudFormation(*back.diagram).dump(), t.dump()) << label;
+}
+
+TEST(CloudFormationRoundTrip, AllKinds) {
+    expectDiagramRoundTrip(test::allKindsDiagram(), "all kinds");
+}
+
+TEST(CloudFormationRoundTrip, Examples) {
+    for (const auto& [name, d] : test::exampleDiagrams())
+        expectDiagramRoundTrip(d, name);
+}
+
+TEST(CloudFormationRoundTrip, GeneratedDiagrams) {
+    expectDiagramRoundTrip(test::generatedDiagram(1, 1, 0), "1 VPC");
+    expectDiagramRoundTrip(test::generatedDiagram(5, 3, 2), "5 VPCs");
+}
+
+TEST(CloudFormationRoundTrip, ImportedTemplatesStayDiagramStable) {
+    // import(export(import(t))) == import(t): the second trip changes nothing.
+    for (const char* path : {"tests/fixtures/cloudformation/cdk/WebTier.json",
+                             "tests/fixtures/cloudformation/yaml/vpc_public_private.yaml"}) {
+        const CfnImportResult first = importCloudFormation(test::readSourceFile(path));
+        ASSERT_TRUE(first) << path;
+        expectDiagramRoundTrip(*first.diagram, path);
+    }
+}
+
+/// CloudFormation reads scalars loosely ("80" and 80 are the same port) and Tags as a set.
+bool equivalent(const OJ& a, const OJ& b, const std::string& key = {}) {
+    if (a.is_primitive() && b.is_primitive()) {
+        auto text = [](const OJ& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
+        return text(a) == text(b);
+    }
+    if (a.is_object() && b.is_object()) {
+        if (a.size() != b.size())
+            return false;
+        for (const auto& [k, v] : a.items()) {
+            if (!b.contains(k) || !equivalent(v, b[k], k))
+                return false;
+        }
+        return true;
+    }
+    if (a.is_array() && b.is_array()) {
+        if (a.size() != b.size())
+            return false;
+        if (key == "Tags") {
+            for (const auto& x : a) {
+                if (std::none_of(b.begin(), b.end(), [&](const OJ& y) { return equivalent(x, y); }))
+                    return false;
+            }
+            return true;
+        }
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            if (!equivalent(a[i], b[i]))
+                return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+std::vector<std::string> losses(const OJ& original, const OJ& again) {
+    std::vector<std::string> lost;
+    for (const auto& [id, r] : original["Resources"].items()) {
+        const std::string where = "Resources." + id;
+        if (!again["Resources"].contains(id)) {
+            lost.push_back(where + ": resource lost");
+            continue;
+        }
+        const OJ& s = again["Resources"][id];
+        if (s["Type"] != r["Type"])
+            lost.push_back(where + ": type changed to " + s["Type"].dump());
+        const OJ originalProperties = r.value("Properties", OJ::object());
+        const OJ p = s.value("Properties", OJ::object());
+        for (const auto& [k, v] : originalProperties.items()) {
+            if (!p.contains(k))
+                lost.push_back(where + ".Properties." + k + ": lost");
+            else if (!equivalent(v, p[k], k))
+                lost.push_back(where + ".Properties." + k + ": " + v.dump() + " became " +
+                               p[k].dump());
+        }
+        for (const char* attribute : {"Condition", "DeletionPolicy", "UpdateReplacePolicy",
+                                      "Metadata", "CreationPolicy", "UpdatePolicy"}) {
+            if (r.contains(attribute) &&
+                (!s.contains(attribute) || !equivalent(s[attribute], r[attribute]))) {
+                lost.push_back(where + "." + attribute + ": lost");
+            }
+        }
+        if (r.contains("DependsOn")) {
+            const OJ want =
+                r["DependsOn"].is_array() ? r["DependsOn"] : OJ::array({r["DependsOn"]});
+            const OJ have =
+                s.contains("DependsOn")
+                    ? (s["DependsOn"].is_array() ? s["DependsOn"] : OJ::array({s["DependsOn"]}))
+                    : OJ::array();
+            for (const auto& d : want) {
+                if (std::find(have.begin(), have.end(), d) == have.end())
+                    lost.push_back(where + ".DependsOn " + d.dump() + ": lost");
+            }
+        }
+    }
+    for (const char* section :
+         {"Parameters", "Conditions", "Mappings", "Outputs", "Rules", "Transform", "Description"}) {
+        if (!original.contains(section))
+            continue;
+        if (!again.contains(section)) {
+            lost.push_back(std::string(section) + ": lost");
+        } else if (original[section].is_object()) {
+            for (const auto& [k, v] : original[section].items()) {
+                if (!again[section].contains(k) || !equivalent(again[section][k], v))
+                    lost.push_back(std::string(section) + "." + k + ": lost");
+            }
+        } else if (!equivalent(original[section], again[section])) {
+            lost.push_back(std::string(section) + ": changed");
+        }
+    }
+    return lost;
+}
+
+class FixtureRoundTrip : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(FixtureRoundTrip, ExportOfImportKeepsEverything) {
+    const std::string text = test::readSourceFile(GetParam());
+    const CfnTextResult original = parseCfnTemplateText(text);
+    ASSERT_TRUE(original.ok());
+    const CfnImportResult imported = importCloudFormation(text);
+    ASSERT_TRUE(imported) << imported.error->toString();
+    const OJ again = exportCloudFormation(*imported.diagram);
+    const auto lost = losses(original.value, again);
+    EXPECT_TRUE(lost.empty()) << join(lost);
+    const auto problems = test::checkAgainstSpecification(again);
+    EXPECT_TRUE(problems.empty()) << join(problems);
+    // The fixtures themselves conform, so the check is meaningful for them too.
+    const auto originalProblems = test::checkAgainstSpecification(original.value);
+    EXPECT_TRUE(originalProblems.empty()) << join(originalProblems);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Fixtures, FixtureRoundTrip,
+    ::testing::Values("tests/fixtures/cloudformation/cdk/ThreeTierVpc.json",
+                      "tests/fixtures/cloudformation/cdk/PeeredVpcs.json",
+                      "tests/fixtures/cloudformation/cdk/WebTier.json",
+                      "tests/fixtures/cloudformation/yaml/vpc_public_private.yaml",
+                      "tests/fixtures/cloudformation/yaml/instance_bucket_lambda.yaml",
+                      "tests/fixtures/cloudformation/yaml/transit_gateway_vpn.yaml"),
+    [](const ::testing::TestParamInfo<std::string>& info) {
+        std::string name = info.param.substr(info.param.rfind('/') + 1);
+        name = name.substr(0, name.find('.'));
+        return name;
+    });
+
+TEST(CloudFormationRoundTrip, LossDetectorWorks) {
+    const CfnTextResult original = parseCfnTemplateText(
+        test::readSourceFile("tests/fixtures/cloudformation/yaml/vpc_public_private.yaml"));
+    OJ damaged = original.value;
+    damaged["Resources"].erase("NatGateway1");
+    damaged["Resources"]["VPC"]["Properties"].erase("EnableDnsSupport");
+    damaged["Outputs"].erase("PublicSubnets");
+    EXPECT_EQ(losses(original.value, damaged),
+              (std::vector<std::string>{"Resources.VPC.Properties.EnableDnsSupport: lost",
+                                        "Resources.NatGateway1: resource lost",
+                                        "Outputs.PublicSubnets: lost"}));
+}
+
+}  // namespace
+}  // namespace skydraft
