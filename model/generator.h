@@ -17,7 +17,8 @@ struct GeneratorOptions {
     std::size_t regions = 1;  ///< VPCs are spread round-robin over this many regions
 };
 
-/// Builds a diagram with no error-level finding: non-overlapping CIDRs, a public and a
+/// Builds a diagram with no error-level finding (but CFN001 once it outgrows one
+/// CloudFormation template): non-overlapping CIDRs, a public and a
 /// private route table per zone, an internet gateway, a NAT gateway per zone, peering routes
 /// in both directions to exactly the peer's CIDR, attachments in both zones. O(n).
 Diagram generateDiagram(const GeneratorOptions& options);

@@ -7,7 +7,9 @@
 #include "cli/cli_io.h"
 #include "cli/export_command.h"
 #include "cli/format_command.h"
+#include "cli/generate_command.h"
 #include "cli/info_command.h"
+#include "cli/validate_command.h"
 
 namespace skydraft::cli {
 
@@ -41,7 +43,9 @@ const std::vector<Subcommand>& subcommands() {
     static const std::vector<Subcommand> table = {
         {"info", "show what a diagram contains", &runInfoCommand},
         {"format", "rewrite a diagram in the canonical layout", &runFormatCommand},
+        {"validate", "check a diagram against every rule", &runValidateCommand},
         {"export", "export a diagram as dot, png, svg, pdf or cloudformation", &runExportCommand},
+        {"generate", "write a synthetic diagram of a given size", &runGenerateCommand},
         {"help", "show this help", &runHelp},
     };
     return table;

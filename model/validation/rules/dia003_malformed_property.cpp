@@ -67,14 +67,21 @@ struct Checker {
     const ValidationContext& ctx;
     Findings& out;
 
-    void report(const std::string& subject, const Id& id, const std::string& what,
+    /// The subject: an element or a connection, described only when a finding is made.
+    struct Subject {
+        const Element* element = nullptr;
+        const Connection* connection = nullptr;
+        std::string text() const { return element ? describe(*element) : describe(*connection); }
+    };
+
+    void report(const Subject& subject, const Id& id, const std::string& what,
                 std::vector<Id> extra = {}) {
         std::vector<Id> ids{id};
         ids.insert(ids.end(), extra.begin(), extra.end());
-        out.push_back(makeFinding(kInfo, subject + ": " + what, std::move(ids)));
+        out.push_back(makeFinding(kInfo, subject.text() + ": " + what, std::move(ids)));
     }
 
-    void checkCidr(const std::string& subject, const Id& id, const std::string& key,
+    void checkCidr(const Subject& subject, const Id& id, const std::string& key,
                    const std::string& text, int family) {
         const CidrParseResult r = family == 4   ? parseIpv4Cidr(text)
                                   : family == 6 ? parseIpv6Cidr(text)
@@ -85,7 +92,7 @@ struct Checker {
         }
     }
 
-    void checkReference(const std::string& subject, const Id& id, const std::string& key,
+    void checkReference(const Subject& subject, const Id& id, const std::string& key,
                         const std::string& ref, const PropertyDef& def) {
         if (ref.empty()) {
             return;
@@ -107,7 +114,7 @@ struct Checker {
         }
     }
 
-    void checkValue(const std::string& subject, const Id& id, const PropertyDef& def,
+    void checkValue(const Subject& subject, const Id& id, const PropertyDef& def,
                     const json& value) {
         const std::string& key = def.key;
         const int family = key.find("ipv6") != std::string::npos ? 6
@@ -218,7 +225,12 @@ struct Checker {
 
     template <typename Item>
     void checkItem(const Item& item, const std::vector<PropertyDef>& defs) {
-        const std::string subject = describe(item);
+        Subject subject;
+        if constexpr (std::is_same_v<Item, Element>) {
+            subject.element = &item;
+        } else {
+            subject.connection = &item;
+        }
         for (const PropertyDef& def : defs) {
             const auto it = item.properties.find(def.key);
             const json& value = it != item.properties.end() ? *it : def.defaultValue;
@@ -244,7 +256,7 @@ void check(const ValidationContext& ctx, Findings& out) {
         }
         if (e.kind == "subnet" && !e.boolProperty("ipv6_only") &&
             e.stringProperty("cidr").empty()) {
-            checker.report(describe(e), e.id, "no IPv4 CIDR (only IPv6-only subnets have none)");
+            checker.report({&e, nullptr}, e.id, "no IPv4 CIDR (only IPv6-only subnets have none)");
         }
     }
     for (const Connection& c : ctx.diagram().connections()) {

@@ -24,11 +24,10 @@ void check(const ValidationContext& ctx, Findings& out) {
             }
         }
         if (ids.size() > 1) {
-            out.push_back(makeFinding(kInfo,
-                                      describe(*lb) + ": internet-facing, but " + names +
-                                          (ids.size() > 2 ? " have" : " has") +
-                                          " no route to an internet gateway",
-                                      std::move(ids)));
+            std::string message = describe(*lb) + ": internet-facing, but " + names +
+                                  (ids.size() > 2 ? " have" : " has") +
+                                  " no route to an internet gateway";
+            out.push_back(makeFinding(kInfo, std::move(message), std::move(ids)));
         }
     }
 }

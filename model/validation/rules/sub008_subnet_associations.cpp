@@ -60,11 +60,10 @@ void checkKind(const ValidationContext& ctx, const char* kind, const char* mainK
             }
         }
         if (ids.size() > 2) {
-            out.push_back(makeFinding(kInfo,
-                                      describe(*vpc.element) + ": " +
-                                          std::to_string(ids.size() - 1) + " " + what +
-                                          "s are marked " + mainKey,
-                                      std::move(ids)));
+            std::string message = describe(*vpc.element) + ": " +
+                                  std::to_string(ids.size() - 1) + " " + what + "s are marked " +
+                                  mainKey;
+            out.push_back(makeFinding(kInfo, std::move(message), std::move(ids)));
         }
     }
 }

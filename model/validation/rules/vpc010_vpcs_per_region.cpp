@@ -18,11 +18,10 @@ void check(const ValidationContext& ctx, Findings& out) {
     }
     for (auto& [region, ids] : byRegion) {
         if (ids.size() > 5) {
-            out.push_back(makeFinding(kInfo,
-                                      "region " + inQuotes(region) + ": " +
-                                          std::to_string(ids.size()) +
-                                          " VPCs exceed the default quota of 5",
-                                      std::move(ids)));
+            std::string message = "region " + inQuotes(region) + ": " +
+                                  std::to_string(ids.size()) +
+                                  " VPCs exceed the default quota of 5";
+            out.push_back(makeFinding(kInfo, std::move(message), std::move(ids)));
         }
     }
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cidr.h"
 #include "diagram.h"
 #include "validation/rule_registry.h"
 #include "validation/validator.h"

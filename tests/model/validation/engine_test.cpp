@@ -27,7 +27,7 @@ const std::vector<std::string> kContractIds = {
     "DIA002", "DIA003", "CFN001"};
 
 TEST(RuleRegistry, IdsAreUniqueWellFormedAndSorted) {
-    const std::regex form("[A-Z]{2,4}[0-9]{3}");
+    const std::regex form("[A-Z][A-Z0-9]{1,3}[0-9]{3}");
     std::set<std::string_view> seen;
     std::string_view previous;
     for (const Rule* rule : allRules()) {
@@ -72,7 +72,7 @@ TEST(RuleRegistry, DocumentationLinksPointIntoTheReference) {
 
 TEST(Validator, FindingsAreSortedByRuleThenElements) {
     DiagramBuilder b;
-    b.vpc("b", "10.0.0.0/8").vpc("a", "10.1.0.0/12").subnet("s", "a", "10.1.0.0/29");
+    b.vpc("b", "10.0.0.0/8").vpc("a", "10.16.0.0/12").subnet("s", "a", "10.16.0.0/29");
     const ValidationResult r = validate(b.build());
     std::vector<std::string> order;
     for (const Finding& f : r.findings) {
@@ -85,9 +85,9 @@ TEST(Validator, FindingsAreSortedByRuleThenElements) {
 
 TEST(Validator, SuppressedFindingsAreReportedAsSuppressed) {
     DiagramBuilder b;
-    b.vpc("a", "10.1.0.0/12");
+    b.vpc("a", "10.16.0.0/12");
     b.last().suppressions = {"VPC001"};
-    b.vpc("b", "10.2.0.0/12");
+    b.vpc("b", "10.32.0.0/12");
     const ValidationResult r = validate(b.build());
     ASSERT_EQ(r.findings.size(), 2u);
     EXPECT_TRUE(r.findings[0].suppressed);

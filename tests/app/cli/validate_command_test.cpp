@@ -1,0 +1,220 @@
+// Tests of `skydraft validate` (text, JSON, SARIF, filters, exit codes) and `skydraft generate`.
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QRegularExpression>
+#include <nlohmann/json.hpp>
+
+#include "diagram_file.h"
+#include "run_skydraft.h"
+#include "validation/rule_registry.h"
+
+namespace skydraft::test {
+namespace {
+
+using nlohmann::json;
+
+QString fixture(const char* name) {
+    return sourcePath(QStringLiteral("tests/model/validation/fixtures/") + QLatin1String(name));
+}
+
+QString writeTemp(const QString& name, const QByteArray& bytes) {
+    const QString path = tempDir() + QLatin1Char('/') + name;
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    return path;
+}
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
+    return file.readAll();
+}
+
+const char* const kElb001 =
+    "ERROR ELB001 load balancer \"web\": subnets only in us-east-1a; an Application Load "
+    "Balancer needs two zones\n";
+const char* const kNat002 =
+    "ERROR NAT002 NAT gateway \"nat\": public, but subnet \"app-priv-a\" has no 0.0.0.0/0 route "
+    "to an internet gateway\n";
+const char* const kPeer001 =
+    "ERROR PEER001 peering \"data-legacy\": 10.20.0.0/16 of vpc \"data\" overlaps 10.20.0.0/16 "
+    "of vpc \"legacy\"\n";
+const char* const kPeer003 =
+    "ERROR PEER003 vpc \"app\": route 10.2.0.0/16 via peering \"app-shared\" leaves the peer's "
+    "CIDRs; peering is not transitive\n";
+
+TEST(ValidateCommand, TextListsEachFindingAndExitsOneOnErrors) {
+    const QString path = fixture("bad-four-problems.skydraft");
+    const RunResult r = runSkydraft({QStringLiteral("validate"), path});
+    EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
+    const QString p = path + QStringLiteral(": ");
+    EXPECT_EQ(r.out, p + QLatin1String(kElb001) + p + QLatin1String(kNat002) + p +
+                         QLatin1String(kPeer001) + p + QLatin1String(kPeer003) + p +
+                         QStringLiteral("4 errors, 0 warnings, 0 infos\n"));
+    EXPECT_EQ(r.err, QString());
+}
+
+TEST(ValidateCommand, ACleanDiagramExitsZero) {
+    const QString path = fixture("good-three-tier-and-shared.skydraft");
+    const RunResult r = runSkydraft({QStringLiteral("validate"), path});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(r.out, path + QStringLiteral(": no problems found\n"));
+}
+
+TEST(ValidateCommand, JsonForScripts) {
+    const QString path = fixture("bad-four-problems.skydraft");
+    const RunResult r =
+        runSkydraft({QStringLiteral("validate"), QStringLiteral("--format"), QStringLiteral("json"),
+                     path});
+    EXPECT_EQ(r.exitCode, 1);
+    const json report = json::parse(r.out.toStdString());
+    EXPECT_EQ(report["file"], path.toStdString());
+    EXPECT_EQ(report["summary"], json::parse(R"({"errors": 4, "warnings": 0, "infos": 0,
+                                                "suppressed": 0})"));
+    ASSERT_EQ(report["findings"].size(), 4u);
+    EXPECT_EQ(report["findings"][3], json::parse(R"({
+        "rule": "PEER003", "severity": "error", "suppressed": false,
+        "message": "vpc \"app\": route 10.2.0.0/16 via peering \"app-shared\" leaves the peer's CIDRs; peering is not transitive",
+        "elements": ["app", "app-rt-private", "app-shared", "data"]})"));
+    EXPECT_EQ(report["findings"][1]["elements"], json({"nat-private", "app-priv-a"}));
+}
+
+TEST(ValidateCommand, SarifForCodeScanning) {
+    const QString path = fixture("bad-four-problems.skydraft");
+    const RunResult r = runSkydraft(
+        {QStringLiteral("validate"), QStringLiteral("--format=sarif"), path});
+    EXPECT_EQ(r.exitCode, 1);
+    const json log = json::parse(r.out.toStdString());
+    EXPECT_EQ(log["version"], "2.1.0");
+    const json& run = log["runs"][0];
+    EXPECT_EQ(run["tool"]["driver"]["name"], "skydraft");
+    ASSERT_EQ(run["tool"]["driver"]["rules"].size(), allRules().size());
+    const json& results = run["results"];
+    ASSERT_EQ(results.size(), 4u);
+    const json& peer = results[3];
+    EXPECT_EQ(peer["ruleId"], "PEER003");
+    EXPECT_EQ(peer["level"], "error");
+    EXPECT_EQ(run["tool"]["driver"]["rules"][peer["ruleIndex"].get<std::size_t>()]["id"],
+              "PEER003");
+    const json& location = peer["locations"][0];
+    EXPECT_EQ(location["physicalLocation"]["artifactLocation"]["uri"], path.toStdString());
+    // The vpc "app" is the first element of the file: its object starts on line 6.
+    EXPECT_EQ(location["physicalLocation"]["region"]["startLine"], 6);
+    EXPECT_EQ(location["logicalLocations"],
+              json::parse(R"([{"name": "app", "fullyQualifiedName": "app", "kind": "resource"},
+                {"name": "app-rt-private", "fullyQualifiedName": "app-rt-private", "kind": "resource"},
+                {"name": "app-shared", "fullyQualifiedName": "app-shared", "kind": "resource"},
+                {"name": "data", "fullyQualifiedName": "data", "kind": "resource"}])"));
+}
+
+TEST(ValidateCommand, IgnoreAndMinSeverityFilter) {
+    const QString path = fixture("bad-four-problems.skydraft");
+    const RunResult r = runSkydraft({QStringLiteral("validate"), QStringLiteral("--ignore"),
+                                     QStringLiteral("PEER001,elb001"), QStringLiteral("--ignore"),
+                                     QStringLiteral("NAT002"), QStringLiteral("--min-severity"),
+                                     QStringLiteral("error"), path});
+    EXPECT_EQ(r.exitCode, 1);
+    const QString p = path + QStringLiteral(": ");
+    EXPECT_EQ(r.out, p + QLatin1String(kPeer003) + p +
+                         QStringLiteral("1 error, 0 warnings, 0 infos\n"));
+    const RunResult all = runSkydraft({QStringLiteral("validate"), QStringLiteral("--ignore"),
+                                       QStringLiteral("PEER001,ELB001,NAT002,PEER003"), path});
+    EXPECT_EQ(all.exitCode, 0);
+    EXPECT_EQ(all.out, path + QStringLiteral(": no problems found\n"));
+}
+
+TEST(ValidateCommand, SuppressedFindingsAreShownAndDoNotFail) {
+    QByteArray text = readAll(fixture("bad-four-problems.skydraft"));
+    // Suppress every planted rule on one of its elements.
+    text.replace("\"id\": \"alb\",", "\"id\": \"alb\", \"suppress\": [\"ELB001\"],");
+    text.replace("\"id\": \"nat-private\",", "\"id\": \"nat-private\", \"suppress\": [\"NAT002\"],");
+    text.replace("\"id\": \"legacy\",", "\"id\": \"legacy\", \"suppress\": [\"PEER001\"],");
+    text.replace("\"id\": \"app\",", "\"id\": \"app\", \"suppress\": [\"PEER003\"],");
+    const QString path = writeTemp(QStringLiteral("suppressed.skydraft"), text);
+    const RunResult r = runSkydraft({QStringLiteral("validate"), path});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QString p = path + QStringLiteral(": ");
+    auto suppressed = [](const char* line) {
+        return QString::fromUtf8(line).replace(QRegularExpression(QStringLiteral("^(ERROR \\w+)")),
+                                               QStringLiteral("\\1 (suppressed)"));
+    };
+    EXPECT_EQ(r.out, p + suppressed(kElb001) + p + suppressed(kNat002) + p +
+                         suppressed(kPeer001) + p + suppressed(kPeer003) + p +
+                         QStringLiteral("0 errors, 0 warnings, 0 infos (4 suppressed)\n"));
+}
+
+TEST(ValidateCommand, UnusableInputExitsTwo) {
+    const RunResult missing =
+        runSkydraft({QStringLiteral("validate"), QStringLiteral("/nonexistent.skydraft")});
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_EQ(missing.err, QStringLiteral("skydraft: /nonexistent.skydraft: no such file\n"));
+    const QString bad = writeTemp(QStringLiteral("bad.skydraft"), "{\"format\": \"skydraft\",");
+    EXPECT_EQ(runSkydraft({QStringLiteral("validate"), bad}).exitCode, 2);
+    const QString good = fixture("good-three-tier-and-shared.skydraft");
+    const RunResult format = runSkydraft(
+        {QStringLiteral("validate"), QStringLiteral("--format"), QStringLiteral("xml"), good});
+    EXPECT_EQ(format.exitCode, 2);
+    EXPECT_EQ(format.err,
+              QStringLiteral("skydraft: validate: unknown format \"xml\" (text, json or sarif)\n"));
+    const RunResult rule = runSkydraft(
+        {QStringLiteral("validate"), QStringLiteral("--ignore"), QStringLiteral("NOPE1"), good});
+    EXPECT_EQ(rule.exitCode, 2);
+    EXPECT_EQ(rule.err, QStringLiteral("skydraft: validate: --ignore: unknown rule \"NOPE1\"\n"));
+    EXPECT_EQ(runSkydraft({QStringLiteral("validate")}).exitCode, 2);
+}
+
+TEST(ValidateCommand, ListRulesMarkdownIsTheCheckedInReference) {
+    const RunResult r = runSkydraft({QStringLiteral("validate"), QStringLiteral("--list-rules"),
+                                     QStringLiteral("--format"), QStringLiteral("markdown")});
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_EQ(r.out.toUtf8(), readAll(sourcePath(QStringLiteral("docs/rules.md"))));
+    const RunResult text = runSkydraft({QStringLiteral("validate"), QStringLiteral("--list-rules")});
+    EXPECT_TRUE(text.out.startsWith(QStringLiteral("CFN001  warning/error Template")))
+        << text.out.left(80).toStdString();
+    EXPECT_EQ(text.out.count(QLatin1Char('\n')), static_cast<qsizetype>(allRules().size()));
+}
+
+TEST(ValidateCommand, EveryExampleHasNoErrors) {
+    for (const char* name : {"three-tier-web-app", "hub-and-spoke-tgw-vpn", "three-peered-vpcs"}) {
+        const QString path =
+            sourcePath(QStringLiteral("examples/") + QLatin1String(name) + QStringLiteral(".skydraft"));
+        const RunResult r = runSkydraft({QStringLiteral("validate"), path});
+        EXPECT_EQ(r.exitCode, 0) << name << "\n" << r.out.toStdString() << r.err.toStdString();
+    }
+}
+
+TEST(GenerateCommand, WritesAValidDiagramOfTheAskedSize) {
+    const QString out = tempDir() + QStringLiteral("/generated.skydraft");
+    const RunResult g = runSkydraft({QStringLiteral("generate"), QStringLiteral("--vpcs"),
+                                     QStringLiteral("5"), QStringLiteral("--subnets-per-vpc"),
+                                     QStringLiteral("6"), QStringLiteral("--peerings"),
+                                     QStringLiteral("4"), QStringLiteral("--transit-gateways"),
+                                     QStringLiteral("1"), QStringLiteral("-o"), out});
+    ASSERT_EQ(g.exitCode, 0) << g.err.toStdString();
+    EXPECT_EQ(g.out, QString());
+    const QByteArray text = readAll(out);
+    const LoadResult loaded = loadDiagram(text.toStdString());
+    ASSERT_TRUE(loaded);
+    EXPECT_EQ(loaded.diagram->elementsOfKind("vpc").size(), 5u);
+    EXPECT_EQ(loaded.diagram->elementsOfKind("subnet").size(), 30u);
+    const RunResult v = runSkydraft({QStringLiteral("validate"), QStringLiteral("--min-severity"),
+                                     QStringLiteral("error"), out});
+    EXPECT_EQ(v.exitCode, 0) << v.out.toStdString();
+    const RunResult toStdout = runSkydraft(
+        {QStringLiteral("generate"), QStringLiteral("--vpcs"), QStringLiteral("1")});
+    EXPECT_EQ(toStdout.exitCode, 0);
+    EXPECT_TRUE(toStdout.out.startsWith(QStringLiteral("{\n  \"format\": \"skydraft\"")));
+}
+
+TEST(GenerateCommand, RefusesBadCounts) {
+    const RunResult r = runSkydraft(
+        {QStringLiteral("generate"), QStringLiteral("--vpcs"), QStringLiteral("many")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.err,
+              QStringLiteral("skydraft: generate: --vpcs expects a whole number, not \"many\"\n"));
+}
+
+}  // namespace
+}  // namespace skydraft::test
