@@ -37,8 +37,8 @@ std::optional<Diagram> loadDiagramFile(const QString& path) {
     if (!bytes) {
         return std::nullopt;
     }
-    LoadResult result = loadDiagram(std::string_view(bytes->constData(),
-                                                     static_cast<std::size_t>(bytes->size())));
+    LoadResult result =
+        loadDiagram(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())));
     if (!result) {
         printError(path + QStringLiteral(": ") + QString::fromStdString(result.error->toString()));
         return std::nullopt;

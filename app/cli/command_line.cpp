@@ -22,12 +22,14 @@ int runHelp(const QStringList&) {
         "       skydraft COMMAND [OPTIONS]      run a command (no display needed)\n\n"
         "Commands:\n");
     for (const auto& command : subcommands()) {
-        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(command.name), -10)
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(QString::fromLatin1(command.name), -10)
                     .arg(QString::fromUtf8(command.summary));
     }
-    text += QStringLiteral("\nRun 'skydraft COMMAND --help' for a command's options.\n"
-                           "Exit codes: 0 success, 1 the input has errors, 2 the input cannot be "
-                           "used.\n");
+    text += QStringLiteral(
+        "\nRun 'skydraft COMMAND --help' for a command's options.\n"
+        "Exit codes: 0 success, 1 the input has errors, 2 the input cannot be "
+        "used.\n");
     printOut(text);
     return kSuccess;
 }

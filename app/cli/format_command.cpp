@@ -42,7 +42,7 @@ int runFormatCommand(const QStringList& arguments) {
     }
     const QString target = parser.isSet(inPlace) ? path : parser.value(output);
     return writeOutput(target, QByteArray::fromStdString(saveDiagram(*diagram))) ? kSuccess
-                                                                                : kUnusable;
+                                                                                 : kUnusable;
 }
 
 }  // namespace skydraft::cli

@@ -151,6 +151,11 @@ DocumentController::DocumentController(QObject* parent) : QObject(parent) {
     documentReplaced();
 }
 
+DocumentController::~DocumentController() {
+    // The stack's destructor clears it and signals; the models are gone by then.
+    QObject::disconnect(&m_stack, nullptr, this, nullptr);
+}
+
 QString DocumentController::fileName() const {
     return m_filePath.isEmpty() ? QStringLiteral("Untitled") : QFileInfo(m_filePath).fileName();
 }
@@ -720,9 +725,11 @@ QVariantMap DocumentController::connectCheck(const QString& fromId, const QStrin
             for (const auto& c : m_diagram.connections()) {
                 if (c.kind == def.key &&
                     ((c.from == a->id && c.to == b->id) || (c.from == b->id && c.to == a->id))) {
+                    const Element* ea = m_diagram.element(c.from);
+                    const Element* eb = m_diagram.element(c.to);
                     out[QStringLiteral("reason")] =
-                        q(capitalized(def.displayName) + " already joins " + a->name + " and " +
-                          b->name);
+                        q(capitalized(def.displayName) + " already joins " + ea->name + " and " +
+                          eb->name);
                     return out;
                 }
             }
@@ -998,10 +1005,25 @@ bool DocumentController::pasteFragment(const Fragment& fragment, double offset,
         ids[e.id] = freshId(idPrefix(e.kind));
     }
     std::vector<Element> elements = fragment.elements;
+    // Top-level containers (VPCs) go beside the diagram rather than on top of the original.
+    double dx = offset;
+    double dy = offset;
+    for (const auto& e : elements) {
+        const KindDef* def = kindDef(e.kind);
+        if (e.parent.empty() && def && def->isContainer) {
+            QRectF copied;
+            for (const auto& c : elements) {
+                copied = copied.united(box(c.geometry));
+            }
+            dx = snap(contentBounds().right() + 80 - copied.left());
+            dy = snap(contentBounds().top() - copied.top());
+            break;
+        }
+    }
     std::unordered_set<std::string> roots;
     for (auto& e : elements) {
-        e.geometry.x += offset;
-        e.geometry.y += offset;
+        e.geometry.x += dx;
+        e.geometry.y += dy;
         e.id = ids.at(e.id);
         remapIds(e.properties, ids);
         if (const auto it = ids.find(e.parent); it != ids.end()) {
@@ -1013,9 +1035,11 @@ bool DocumentController::pasteFragment(const Fragment& fragment, double offset,
         roots.insert(e.id);
         const Placement p = placementAt(e.kind, e.geometry.x + e.geometry.width / 2,
                                         e.geometry.y + e.geometry.height / 2);
+        const bool oldParentFits = e.parent.empty() ? kindDef(e.kind)->canLiveIn("")
+                                                    : m_diagram.element(e.parent) != nullptr;
         if (p.ok) {
             e.parent = p.parent;
-        } else if (!m_diagram.element(e.parent)) {
+        } else if (!oldParentFits) {
             return refuse(p.reason);
         }
     }

@@ -50,6 +50,7 @@ class DocumentController : public QObject {
     Q_PROPERTY(double gridSize READ gridSize CONSTANT)
 public:
     explicit DocumentController(QObject* parent = nullptr);
+    ~DocumentController() override;
 
     QString filePath() const { return m_filePath; }
     QString fileName() const;

@@ -246,9 +246,9 @@ Item {
             hoverEnabled: true
             preventStealing: true
             cursorShape: Qt.CrossCursor
-            onPressedChanged: handleLoader.busy = pressed
             onContainsMouseChanged: handleLoader.hovered = containsMouse
             onPressed: (m) => {
+                handleLoader.busy = true
                 const p = mapToItem(node.view, m.x, m.y)
                 const s = node.view.toScene(p.x, p.y)
                 node.view.beginLink(node.elementId, s.x, s.y)
@@ -260,7 +260,14 @@ Item {
                 const s = node.view.toScene(p.x, p.y)
                 node.view.updateLink(s.x, s.y)
             }
-            onReleased: node.view.endLink()
+            onReleased: {
+                node.view.endLink()
+                handleLoader.busy = false
+            }
+            onCanceled: {
+                node.view.linkFrom = ""
+                handleLoader.busy = false
+            }
         }
         ToolTip.visible: handleArea.containsMouse && !handleArea.pressed
         ToolTip.delay: 400

@@ -1,0 +1,152 @@
+// The list models under QAbstractItemModelTester while the document is edited, undone and reopened.
+#include <gtest/gtest.h>
+#include <QAbstractItemModelTester>
+#include <QTemporaryDir>
+
+#include "../qt_printers.h"
+
+#include "document/document_controller.h"
+#include "resource_catalogue.h"
+
+namespace skydraft {
+namespace {
+
+QStringList column(const QAbstractItemModel& model, int role) {
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        out << model.data(model.index(row, 0), role).toString();
+    }
+    return out;
+}
+
+class ModelsTest : public ::testing::Test {
+protected:
+    DocumentController controller;
+    QAbstractItemModelTester elementsTester{controller.elements(),
+                                            QAbstractItemModelTester::FailureReportingMode::Fatal};
+    QAbstractItemModelTester connectionsTester{
+        controller.connections(), QAbstractItemModelTester::FailureReportingMode::Fatal};
+    QAbstractItemModelTester paletteTester{controller.palette(),
+                                           QAbstractItemModelTester::FailureReportingMode::Fatal};
+};
+
+TEST_F(ModelsTest, ElementRowsFollowEditsContainersFirst) {
+    auto& model = *controller.elements();
+    const QString vpc = controller.dropKind("vpc", 400, 300);
+    const QString subnet = controller.dropKind("subnet", 250, 250);
+    const QString ec2 =
+        controller.dropKind("ec2_instance", controller.elementBox(subnet).center().x(),
+                            controller.elementBox(subnet).center().y());
+    const QString vpc2 = controller.dropKind("vpc", 1400, 300);
+    EXPECT_EQ(column(model, ElementListModel::IdRole), (QStringList{vpc, vpc2, subnet, ec2}));
+    EXPECT_EQ(column(model, ElementListModel::DepthRole), (QStringList{"0", "0", "1", "2"}));
+    EXPECT_EQ(column(model, ElementListModel::AccessRole), (QStringList{"", "", "private", ""}));
+    const QModelIndex vpcRow = model.index(0, 0);
+    EXPECT_EQ(model.data(vpcRow, ElementListModel::SubtitleRole).toString(),
+              "10.0.0.0/16  ·  us-east-1");
+    EXPECT_EQ(model.data(vpcRow, ElementListModel::IconRole).toUrl(), QUrl("qrc:/icons/vpc.svg"));
+    EXPECT_TRUE(model.data(vpcRow, ElementListModel::IsContainerRole).toBool());
+    EXPECT_EQ(model.data(model.index(3, 0), ElementListModel::SelectedRole).toBool(), false);
+    EXPECT_EQ(model.data(model.index(1, 0), ElementListModel::SelectedRole).toBool(), true);
+
+    // A move changes rows in place: no rows are inserted or removed.
+    int inserted = 0;
+    int removed = 0;
+    QObject::connect(&model, &QAbstractItemModel::rowsInserted, [&] { ++inserted; });
+    QObject::connect(&model, &QAbstractItemModel::rowsRemoved, [&] { ++removed; });
+    controller.select(vpc);
+    ASSERT_TRUE(controller.moveSelection(20, 20));
+    EXPECT_EQ(inserted + removed, 0);
+    EXPECT_EQ(model.data(model.index(0, 0), ElementListModel::XRole).toDouble(),
+              controller.elementBox(vpc).x());
+    controller.undo();
+    controller.redo();
+    controller.select(vpc);
+    ASSERT_TRUE(controller.deleteSelection());
+    EXPECT_EQ(column(model, ElementListModel::IdRole), QStringList{vpc2});
+    controller.undo();
+    EXPECT_EQ(column(model, ElementListModel::IdRole), (QStringList{vpc, vpc2, subnet, ec2}));
+    while (controller.canUndo()) {
+        controller.undo();
+    }
+    EXPECT_EQ(model.rowCount(), 0);
+    while (controller.canRedo()) {
+        controller.redo();
+    }
+    EXPECT_EQ(column(model, ElementListModel::IdRole), QStringList{vpc2});  // the delete too
+}
+
+TEST_F(ModelsTest, ReparentingMovesTheRowToItsNewDepth) {
+    auto& model = *controller.elements();
+    controller.dropKind("vpc", 400, 300);
+    const QString lambda = controller.dropKind("lambda_function", 1400, 300);
+    EXPECT_EQ(column(model, ElementListModel::IdRole), (QStringList{"vpc-1", lambda}));
+    // Into the VPC: the function goes one level down, after the VPC.
+    const QPointF delta = QPointF(400, 300) - controller.elementBox(lambda).center();
+    ASSERT_TRUE(controller.moveElement(lambda, delta.x(), delta.y()));
+    EXPECT_EQ(controller.diagram().element(lambda.toStdString())->parent, "vpc-1");
+    EXPECT_EQ(column(model, ElementListModel::DepthRole), (QStringList{"0", "1"}));
+    controller.undo();
+    EXPECT_EQ(column(model, ElementListModel::DepthRole), (QStringList{"0", "0"}));
+}
+
+TEST_F(ModelsTest, ConnectionRowsFollowTheirEndpoints) {
+    auto& model = *controller.connections();
+    const QString a = controller.dropKind("vpc", 400, 300);
+    const QString b = controller.dropKind("vpc", 1400, 300);
+    const QString pcx = controller.connect(a, b);
+    ASSERT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(model.data(model.index(0, 0), ConnectionListModel::IdRole).toString(), pcx);
+    EXPECT_EQ(model.data(model.index(0, 0), ConnectionListModel::LabelRole).toString(), "peering");
+    controller.select(b);
+    ASSERT_TRUE(controller.moveSelection(100, 0));
+    EXPECT_EQ(model.data(model.index(0, 0), ConnectionListModel::ToBoxRole).toRectF(),
+              controller.elementBox(b));
+    EXPECT_TRUE(model.data(model.index(0, 0), ConnectionListModel::SelectedRole).toBool() == false);
+    controller.select(pcx);
+    EXPECT_TRUE(model.data(model.index(0, 0), ConnectionListModel::SelectedRole).toBool());
+    controller.undo();
+    controller.undo();
+    EXPECT_EQ(model.rowCount(), 0);
+}
+
+TEST_F(ModelsTest, ReopeningResetsEveryModel) {
+    QTemporaryDir dir;
+    controller.dropKind("vpc", 400, 300);
+    controller.dropKind("subnet", 250, 250);
+    const QString path = dir.filePath("a.skydraft");
+    ASSERT_TRUE(controller.saveFile(path));
+    controller.newDocument();
+    EXPECT_EQ(controller.elements()->rowCount(), 0);
+    ASSERT_TRUE(controller.openFile(path));
+    EXPECT_EQ(controller.elements()->rowCount(), 2);
+}
+
+TEST_F(ModelsTest, PaletteListsEveryKindByCategoryAndFilters) {
+    auto& model = *controller.palette();
+    const auto& kinds = ResourceCatalogue::instance().kinds();
+    EXPECT_EQ(model.rowCount(), static_cast<int>(kinds.size()));
+    const QStringList categories = column(model, PaletteModel::CategoryRole);
+    const QStringList order{"networking", "compute", "database", "storage", "integration"};
+    for (int i = 1; i < categories.size(); ++i) {
+        EXPECT_LE(order.indexOf(categories[i - 1]), order.indexOf(categories[i]));
+    }
+    EXPECT_EQ(column(model, PaletteModel::KeyRole).front(), "vpc");
+    EXPECT_EQ(model.data(model.index(0, 0), PaletteModel::PlacementRole).toString(),
+              "Place it on the canvas (outside any VPC).");
+    model.setFilter("nat");
+    EXPECT_EQ(column(model, PaletteModel::KeyRole), QStringList{"nat_gateway"});
+    model.setFilter("database");
+    EXPECT_EQ(column(model, PaletteModel::KeyRole),
+              (QStringList{"rds_instance", "dynamodb_table", "elasticache_cluster"}));
+    model.setFilter("internet gateway");
+    EXPECT_EQ(column(model, PaletteModel::KeyRole),
+              (QStringList{"internet_gateway", "egress_only_internet_gateway"}));
+    model.setFilter("zzz");
+    EXPECT_EQ(model.rowCount(), 0);
+    model.setFilter("");
+    EXPECT_EQ(model.rowCount(), static_cast<int>(kinds.size()));
+}
+
+}  // namespace
+}  // namespace skydraft
