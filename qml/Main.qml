@@ -475,7 +475,7 @@ ApplicationWindow {
             ProblemsPanel {
                 id: problems
                 objectName: "problems"
-                SplitView.preferredHeight: 190
+                SplitView.preferredHeight: 250
                 SplitView.minimumHeight: 34
                 controller: window.controller
                 session: window.session

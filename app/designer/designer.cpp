@@ -190,14 +190,18 @@ int runDesigner(int argc, char* argv[]) {
             return 2;
         }
         window->resize(width, height);
-        QCoreApplication::processEvents();
-        QMetaObject::invokeMethod(window, "fitToContent");
-        // Let the background validation publish its findings before the picture is taken.
+        window->show();
+        // Let the layout follow the new size and the background validation publish its
+        // findings before the picture is taken.
         QElapsedTimer waited;
         waited.start();
-        while ((session->validating() || waited.elapsed() < 300) && waited.elapsed() < 10000) {
+        while ((session->validating() || waited.elapsed() < 300 ||
+                window->contentItem()->width() != width) &&
+               waited.elapsed() < 10000) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         }
+        QMetaObject::invokeMethod(window, "fitToContent");
+        QCoreApplication::processEvents();
         const QImage image = grabDesignerWindow(window);
         if (image.isNull() || !image.save(parser.value(screenshot), "PNG")) {
             fail(QStringLiteral("could not write the screenshot to ") + parser.value(screenshot));

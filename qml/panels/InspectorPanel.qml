@@ -157,7 +157,8 @@ Rectangle {
                                 Layout.fillWidth: true
                                 wrapMode: Text.Wrap
                                 font.pixelSize: 11
-                                font.family: modelData.label === "Reach" || modelData.label === "Usable addresses" ? "" : "monospace"
+                                font.family: modelData.label === "Route table" || modelData.label === "Effective routes"
+                                             ? "monospace" : Qt.application.font.family
                                 color: "#3b4558"
                             }
                         }
@@ -251,7 +252,8 @@ Rectangle {
                                 text: prop.text
                                 placeholderText: prop.mixed ? qsTr("several values") : ""
                                 selectByMouse: true
-                                font.family: prop.editor === "cidr" || prop.editor === "ip" || prop.editor === "cidrList" ? "monospace" : ""
+                                font.family: prop.editor === "cidr" || prop.editor === "ip" || prop.editor === "cidrList"
+                                             ? "monospace" : Qt.application.font.family
                                 readonly property string problem: text === prop.text ? "" : panel.inspector.check(prop.index, text)
                                 color: problem !== "" ? "#c7321c" : palette.text
                                 onEditingFinished: if (problem === "" && text !== prop.text) prop.commit(text)
