@@ -432,16 +432,17 @@ ApplicationWindow {
             dragTarget: window
         }
 
-        SplitView {
+        ColumnLayout {
             id: centre
-            orientation: Qt.Vertical
+            spacing: 0
             Layout.fillWidth: true
             Layout.fillHeight: true
 
             DiagramView {
                 id: view
                 objectName: "canvas"
-                SplitView.fillHeight: true
+                Layout.fillWidth: true
+                Layout.fillHeight: true
                 controller: window.controller
                 markers: window.session.markers
 
@@ -472,11 +473,34 @@ ApplicationWindow {
                 }
             }
 
+            // Drag to resize the problems panel.
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 5
+                color: splitter.containsMouse || splitter.pressed ? "#c9d3e0" : "#e6e9ee"
+                MouseArea {
+                    id: splitter
+                    anchors.fill: parent
+                    hoverEnabled: true
+                    cursorShape: Qt.SizeVerCursor
+                    property real startY
+                    property real startHeight
+                    onPressed: (mouse) => { startY = mapToItem(null, 0, mouse.y).y; startHeight = problems.Layout.preferredHeight }
+                    onPositionChanged: (mouse) => {
+                        if (!pressed)
+                            return
+                        const y = mapToItem(null, 0, mouse.y).y
+                        problems.Layout.preferredHeight =
+                            Math.max(34, Math.min(centre.height - 120, startHeight - (y - startY)))
+                    }
+                }
+            }
+
             ProblemsPanel {
                 id: problems
                 objectName: "problems"
-                SplitView.preferredHeight: 250
-                SplitView.minimumHeight: 34
+                Layout.fillWidth: true
+                Layout.preferredHeight: 250
                 controller: window.controller
                 session: window.session
                 onReveal: (box) => view.reveal(box)

@@ -2,8 +2,8 @@
 #include "document/document_session.h"
 
 #include <QFile>
-#include <algorithm>
 #include <QFileInfo>
+#include <algorithm>
 
 #include "cloudformation_importer.h"
 #include "commands/change_value_command.h"
@@ -47,9 +47,9 @@ bool DocumentSession::applyFix(int row) {
         return false;
     }
     const Fix fix = *f->fix;
-    return applyFix(fix, QStringLiteral("Fix %1: %2")
-                             .arg(QString::fromStdString(f->ruleId),
-                                  QString::fromStdString(fix.label)));
+    return applyFix(fix,
+                    QStringLiteral("Fix %1: %2")
+                        .arg(QString::fromStdString(f->ruleId), QString::fromStdString(fix.label)));
 }
 
 bool DocumentSession::applyFix(const Fix& fix, const QString& text) {
@@ -109,9 +109,9 @@ QRectF DocumentSession::boundsOf(const QStringList& ids) const {
     QRectF bounds;
     auto add = [&bounds](const Element* e) {
         if (e) {
-            bounds = bounds.united(QRectF(e->geometry.x, e->geometry.y,
-                                          std::max(e->geometry.width, 1.0),
-                                          std::max(e->geometry.height, 1.0)));
+            bounds =
+                bounds.united(QRectF(e->geometry.x, e->geometry.y, std::max(e->geometry.width, 1.0),
+                                     std::max(e->geometry.height, 1.0)));
         }
     };
     for (const auto& id : ids) {

@@ -48,12 +48,11 @@ QByteArray ExportRunner::exportBytes(const Diagram& diagram, const std::vector<F
         if (f.suppressed) {
             continue;
         }
-        options.findings.push_back(
-            {f.elements,
-             f.severity == Severity::Error     ? FindingSeverity::Error
-             : f.severity == Severity::Warning ? FindingSeverity::Warning
-                                               : FindingSeverity::Info,
-             f.ruleId});
+        options.findings.push_back({f.elements,
+                                    f.severity == Severity::Error     ? FindingSeverity::Error
+                                    : f.severity == Severity::Warning ? FindingSeverity::Warning
+                                                                      : FindingSeverity::Info,
+                                    f.ruleId});
     }
     const std::string dot = writeDot(diagram, options);
     if (format == QStringLiteral("dot")) {
@@ -80,12 +79,11 @@ QByteArray ExportRunner::exportBytes(const Diagram& diagram, const std::vector<F
     return QByteArray::fromStdString(result.bytes);
 }
 
-bool ExportRunner::start(const QString& format, const QString& path, int dpi,
-                         bool withFindings) {
+bool ExportRunner::start(const QString& format, const QString& path, int dpi, bool withFindings) {
     static const QStringList formats = {QStringLiteral("cloudformation"), QStringLiteral("dot"),
                                         QStringLiteral("png"), QStringLiteral("svg"),
                                         QStringLiteral("pdf")};
-    if (m_watcher.isRunning()) {
+    if (busy()) {
         m_error = QStringLiteral("Another export is still running.");
         emit finished(false, {}, m_error);
         return false;
@@ -111,6 +109,12 @@ bool ExportRunner::start(const QString& format, const QString& path, int dpi,
     if (QFileInfo(local).suffix().isEmpty()) {
         local += extensionOf(format);
     }
+    if (m_watcher.isRunning()) {
+        m_pendingExport = Request{format, local, dpi, withFindings};
+        setStage(QStringLiteral("Waiting for the preview to finish…"));
+        emit busyChanged();
+        return true;
+    }
     launch(false, format, local, dpi, withFindings);
     return true;
 }
@@ -132,9 +136,8 @@ void ExportRunner::preview(bool withFindings, int dpi) {
 
 QString ExportRunner::suggestedPath(const QString& format) const {
     const QFileInfo file(m_controller.filePath());
-    const QString base = m_controller.filePath().isEmpty()
-                             ? QStringLiteral("diagram")
-                             : file.completeBaseName();
+    const QString base =
+        m_controller.filePath().isEmpty() ? QStringLiteral("diagram") : file.completeBaseName();
     const QString dir = m_controller.filePath().isEmpty() ? QDir::homePath() : file.absolutePath();
     return QDir(dir).filePath(base + extensionOf(format));
 }
@@ -150,9 +153,9 @@ void ExportRunner::launch(bool preview, const QString& format, const QString& pa
                      : QStringLiteral("Laying out and rendering (Graphviz)…"));
         emit busyChanged();
     }
-    m_watcher.setFuture(QtConcurrent::run(
-        [diagram = Diagram(m_controller.diagram()), findings = std::move(findings), format,
-         path, dpi, preview]() {
+    m_watcher.setFuture(
+        QtConcurrent::run([diagram = Diagram(m_controller.diagram()),
+                           findings = std::move(findings), format, path, dpi, preview]() {
             ExportOutcome outcome;
             outcome.preview = preview;
             outcome.path = path;
@@ -194,7 +197,11 @@ void ExportRunner::done() {
         emit busyChanged();
         emit finished(outcome.error.isEmpty(), outcome.path, outcome.error);
     }
-    if (m_previewPending) {
+    if (m_pendingExport) {
+        const Request request = *m_pendingExport;
+        m_pendingExport.reset();
+        launch(false, request.format, request.path, request.dpi, request.withFindings);
+    } else if (m_previewPending) {
         preview(m_pendingFindings, m_pendingDpi);
     }
 }

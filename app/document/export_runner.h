@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QUrl>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "diagram.h"
@@ -46,19 +47,22 @@ public:
                  QObject* parent = nullptr);
     ~ExportRunner() override;
 
-    bool busy() const { return m_watcher.isRunning() && !m_runIsPreview; }
+    bool busy() const {
+        return m_pendingExport.has_value() || (m_watcher.isRunning() && !m_runIsPreview);
+    }
     QString stage() const { return m_stage; }
     QString error() const { return m_error; }
     QString lastPath() const { return m_lastPath; }
     QUrl previewUrl() const { return m_previewUrl; }
     QString previewSize() const { return m_previewSize; }
-    bool previewing() const { return m_previewPending || (m_watcher.isRunning() && m_runIsPreview); }
+    bool previewing() const {
+        return m_previewPending || (m_watcher.isRunning() && m_runIsPreview);
+    }
 
     /// Starts an export to path (a local path or file: URL) in format "cloudformation", "dot",
     /// "png", "svg" or "pdf"; false (with `error`) when one is already running or the request
     /// is invalid. `finished` reports the outcome.
-    Q_INVOKABLE bool start(const QString& format, const QString& path, int dpi,
-                           bool withFindings);
+    Q_INVOKABLE bool start(const QString& format, const QString& path, int dpi, bool withFindings);
     /// Renders a small PNG preview (with the given options) for the dialog.
     Q_INVOKABLE void preview(bool withFindings, int dpi);
     /// The file name a format gets next to the open document ("web.png").
@@ -88,6 +92,14 @@ private:
     DocumentController& m_controller;
     std::function<std::vector<Finding>()> m_findings;
     QFutureWatcher<ExportOutcome> m_watcher;
+    /// An export asked for while a preview renders: it starts when the preview ends.
+    struct Request {
+        QString format;
+        QString path;
+        int dpi = 96;
+        bool withFindings = false;
+    };
+    std::optional<Request> m_pendingExport;
     bool m_runIsPreview = false;
     bool m_previewPending = false;
     bool m_pendingFindings = false;

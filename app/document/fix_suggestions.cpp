@@ -38,8 +38,8 @@ std::vector<Cidr> vpcIpv4Cidrs(const Element& vpc) {
 
 /// SUB003: move the subject subnet to the first block of its size that no other subnet uses.
 std::optional<Fix> freeSubnetFix(const Diagram& diagram, const Finding& finding) {
-    const Element* subnet = finding.elements.empty() ? nullptr
-                                                     : diagram.element(finding.elements.front());
+    const Element* subnet =
+        finding.elements.empty() ? nullptr : diagram.element(finding.elements.front());
     if (!subnet || subnet->kind != "subnet") {
         return std::nullopt;
     }

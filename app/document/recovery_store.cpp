@@ -133,8 +133,8 @@ std::optional<RecoveryFile> RecoveryStore::findLeftover() {
             const QJsonObject note = QJsonDocument::fromJson(noteFile.readAll()).object();
             candidate.originalPath = note.value(QStringLiteral("original")).toString();
             candidate.pid = note.value(QStringLiteral("pid")).toInteger();
-            const QDateTime saved = QDateTime::fromString(
-                note.value(QStringLiteral("saved")).toString(), Qt::ISODate);
+            const QDateTime saved =
+                QDateTime::fromString(note.value(QStringLiteral("saved")).toString(), Qt::ISODate);
             if (saved.isValid()) {
                 candidate.savedAt = saved;
             }

@@ -18,8 +18,7 @@ ValidationRunner::ValidationRunner(std::function<const Diagram&()> source, QObje
     m_timer.setSingleShot(true);
     m_timer.setInterval(150);
     connect(&m_timer, &QTimer::timeout, this, &ValidationRunner::start);
-    connect(&m_watcher, &QFutureWatcher<ValidationResult>::finished, this,
-            &ValidationRunner::done);
+    connect(&m_watcher, &QFutureWatcher<ValidationResult>::finished, this, &ValidationRunner::done);
 }
 
 ValidationRunner::~ValidationRunner() {

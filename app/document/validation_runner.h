@@ -1,4 +1,5 @@
-// Runs the validator on a copy of the diagram in a worker thread, debounced, dropping stale results.
+// Runs the validator on a copy of the diagram in a worker thread, debounced, dropping stale
+// results.
 #pragma once
 
 #include <QFutureWatcher>

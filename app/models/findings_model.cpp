@@ -74,8 +74,8 @@ void FindingsModel::setFindings(const std::vector<Finding>& findings) {
         rows.push_back(std::move(row));
     }
     syncRows(std::move(rows));
-    const bool changed = m_errors != counts[2] || m_warnings != counts[1] ||
-                         m_infos != counts[0] || m_suppressed != suppressed;
+    const bool changed = m_errors != counts[2] || m_warnings != counts[1] || m_infos != counts[0] ||
+                         m_suppressed != suppressed;
     m_errors = counts[2];
     m_warnings = counts[1];
     m_infos = counts[0];
@@ -95,9 +95,8 @@ int FindingsModel::rowOf(const QString& ruleId, const QString& elementId) const 
     const std::string element = elementId.toStdString();
     for (std::size_t i = 0; i < rows().size(); ++i) {
         const Finding& f = rows()[i].finding;
-        if (f.ruleId == rule &&
-            (element.empty() ||
-             std::find(f.elements.begin(), f.elements.end(), element) != f.elements.end())) {
+        if (f.ruleId == rule && (element.empty() || std::find(f.elements.begin(), f.elements.end(),
+                                                              element) != f.elements.end())) {
             return static_cast<int>(i);
         }
     }
@@ -145,8 +144,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
             return QString::number(2 - static_cast<int>(f.severity)) + QLatin1Char(' ') +
                    q(f.ruleId);
         case GroupTitleRole:
-            return row->ruleTitle.empty() ? q(f.ruleId)
-                                          : q(f.ruleId + " · " + row->ruleTitle);
+            return row->ruleTitle.empty() ? q(f.ruleId) : q(f.ruleId + " · " + row->ruleTitle);
         case DocLinkRole:
             return q(ruleDocLink(f.ruleId));
         default:
@@ -156,12 +154,10 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
 
 QHash<int, QByteArray> FindingsModel::roleNames() const {
     return {
-        {SeverityRole, "severity"},   {RuleIdRole, "ruleId"},
-        {RuleTitleRole, "ruleTitle"}, {MessageRole, "message"},
-        {ElementsRole, "elements"},   {SubjectRole, "subject"},
-        {HasFixRole, "hasFix"},       {FixLabelRole, "fixLabel"},
-        {GroupRole, "group"},         {GroupTitleRole, "groupTitle"},
-        {DocLinkRole, "docLink"},
+        {SeverityRole, "severity"},     {RuleIdRole, "ruleId"},     {RuleTitleRole, "ruleTitle"},
+        {MessageRole, "message"},       {ElementsRole, "elements"}, {SubjectRole, "subject"},
+        {HasFixRole, "hasFix"},         {FixLabelRole, "fixLabel"}, {GroupRole, "group"},
+        {GroupTitleRole, "groupTitle"}, {DocLinkRole, "docLink"},
     };
 }
 

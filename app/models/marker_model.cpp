@@ -46,13 +46,11 @@ void MarkerModel::sync(const Diagram& diagram, const std::vector<Finding>& findi
                 continue;
             }
             row.connection = true;
-            row.box = {(a->geometry.x + a->geometry.width / 2 + b->geometry.x +
-                        b->geometry.width / 2) /
-                           2,
-                       (a->geometry.y + a->geometry.height / 2 + b->geometry.y +
-                        b->geometry.height / 2) /
-                           2,
-                       0, 0};
+            row.box = {
+                (a->geometry.x + a->geometry.width / 2 + b->geometry.x + b->geometry.width / 2) / 2,
+                (a->geometry.y + a->geometry.height / 2 + b->geometry.y + b->geometry.height / 2) /
+                    2,
+                0, 0};
         } else {
             continue;
         }

@@ -1,6 +1,7 @@
 // The inspector's rows: editors per property type, text parsing as you type, one-step edits.
 #include "models/property_model.h"
 
+#include <QJSValue>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -38,9 +39,9 @@ QVariant toVariant(const json& value) {
 
 const std::vector<std::string>& regions() {
     static const std::vector<std::string> list = {
-        "us-east-1",      "us-east-2",      "us-west-1",    "us-west-2",      "ca-central-1",
-        "sa-east-1",      "eu-west-1",      "eu-west-2",    "eu-west-3",      "eu-central-1",
-        "eu-central-2",   "eu-north-1",     "eu-south-1",   "ap-south-1",     "ap-northeast-1",
+        "us-east-1",      "us-east-2",      "us-west-1",      "us-west-2",      "ca-central-1",
+        "sa-east-1",      "eu-west-1",      "eu-west-2",      "eu-west-3",      "eu-central-1",
+        "eu-central-2",   "eu-north-1",     "eu-south-1",     "ap-south-1",     "ap-northeast-1",
         "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2", "ap-east-1",
         "me-south-1",     "af-south-1"};
     return list;
@@ -48,23 +49,39 @@ const std::vector<std::string>& regions() {
 
 std::string editorFor(const PropertyDef& def) {
     switch (def.type) {
-        case PropertyType::String: return "text";
-        case PropertyType::Bool: return "bool";
-        case PropertyType::Integer: return "integer";
-        case PropertyType::Enum: return "enum";
+        case PropertyType::String:
+            return "text";
+        case PropertyType::Bool:
+            return "bool";
+        case PropertyType::Integer:
+            return "integer";
+        case PropertyType::Enum:
+            return "enum";
         case PropertyType::Ipv4Cidr:
-        case PropertyType::Ipv6Cidr: return "cidr";
-        case PropertyType::CidrList: return "cidrList";
-        case PropertyType::IpAddress: return "ip";
-        case PropertyType::Region: return "region";
-        case PropertyType::Zone: return "zone";
-        case PropertyType::Reference: return "reference";
-        case PropertyType::ReferenceList: return "referenceList";
-        case PropertyType::StringList: return "stringList";
-        case PropertyType::RouteList: return "routes";
-        case PropertyType::RuleList: return "rules";
-        case PropertyType::AclEntryList: return "aclEntries";
-        case PropertyType::Object: return "json";
+        case PropertyType::Ipv6Cidr:
+            return "cidr";
+        case PropertyType::CidrList:
+            return "cidrList";
+        case PropertyType::IpAddress:
+            return "ip";
+        case PropertyType::Region:
+            return "region";
+        case PropertyType::Zone:
+            return "zone";
+        case PropertyType::Reference:
+            return "reference";
+        case PropertyType::ReferenceList:
+            return "referenceList";
+        case PropertyType::StringList:
+            return "stringList";
+        case PropertyType::RouteList:
+            return "routes";
+        case PropertyType::RuleList:
+            return "rules";
+        case PropertyType::AclEntryList:
+            return "aclEntries";
+        case PropertyType::Object:
+            return "json";
     }
     return "json";
 }
@@ -126,7 +143,7 @@ std::vector<std::string> splitList(const QString& text) {
 }
 
 std::string cidrError(const std::string& text, const std::string& family) {
-    const CidrParseResult r = family == "v6" ? parseIpv6Cidr(text)
+    const CidrParseResult r = family == "v6"   ? parseIpv6Cidr(text)
                               : family == "v4" ? parseIpv4Cidr(text)
                                                : parseCidr(text);
     if (r) {
@@ -228,7 +245,7 @@ std::vector<PropertyRow> PropertyModel::buildRows() const {
         row.key = def.key;
         row.label = def.label.empty() ? def.key : def.label;
         row.editor = editorFor(def);
-        row.family = def.type == PropertyType::Ipv6Cidr ? "v6"
+        row.family = def.type == PropertyType::Ipv6Cidr   ? "v6"
                      : def.type == PropertyType::Ipv4Cidr ? "v4"
                                                           : "";
         row.required = def.required;
@@ -259,8 +276,9 @@ void PropertyModel::refresh() {
     std::vector<PropertyRow> rows = buildRows();
     const bool sameShape =
         rows.size() == m_rows.size() &&
-        std::equal(rows.begin(), rows.end(), m_rows.begin(),
-                   [](const auto& a, const auto& b) { return a.key == b.key && a.editor == b.editor; });
+        std::equal(rows.begin(), rows.end(), m_rows.begin(), [](const auto& a, const auto& b) {
+            return a.key == b.key && a.editor == b.editor;
+        });
     if (!sameShape || targetsChangedNow) {
         beginResetModel();
         m_rows = std::move(rows);
@@ -290,12 +308,17 @@ QVariant PropertyModel::data(const QModelIndex& index, int role) const {
     }
     const PropertyRow& row = m_rows[static_cast<std::size_t>(index.row())];
     switch (role) {
-        case KeyRole: return q(row.key);
+        case KeyRole:
+            return q(row.key);
         case Qt::DisplayRole:
-        case LabelRole: return q(row.label);
-        case EditorRole: return q(row.editor);
-        case FamilyRole: return q(row.family);
-        case ValueRole: return toVariant(row.value);
+        case LabelRole:
+            return q(row.label);
+        case EditorRole:
+            return q(row.editor);
+        case FamilyRole:
+            return q(row.family);
+        case ValueRole:
+            return toVariant(row.value);
         case TextRole: {
             if (row.editor == "tags") {
                 std::string out;
@@ -312,19 +335,24 @@ QVariant PropertyModel::data(const QModelIndex& index, int role) const {
             }
             return q(oneLine(row.value));
         }
-        case MixedRole: return row.mixed;
-        case RequiredRole: return row.required;
-        case DescriptionRole: return q(row.description);
-        case OptionsRole: return optionsFor(row);
-        default: return {};
+        case MixedRole:
+            return row.mixed;
+        case RequiredRole:
+            return row.required;
+        case DescriptionRole:
+            return q(row.description);
+        case OptionsRole:
+            return optionsFor(row);
+        default:
+            return {};
     }
 }
 
 QHash<int, QByteArray> PropertyModel::roleNames() const {
-    return {{KeyRole, "key"},         {LabelRole, "label"},   {EditorRole, "editor"},
-            {FamilyRole, "family"},   {ValueRole, "value"},   {TextRole, "text"},
-            {MixedRole, "mixed"},     {RequiredRole, "required"},
-            {DescriptionRole, "description"}, {OptionsRole, "options"}};
+    return {{KeyRole, "key"},        {LabelRole, "label"},       {EditorRole, "editor"},
+            {FamilyRole, "family"},  {ValueRole, "value"},       {TextRole, "text"},
+            {MixedRole, "mixed"},    {RequiredRole, "required"}, {DescriptionRole, "description"},
+            {OptionsRole, "options"}};
 }
 
 std::string PropertyModel::regionOfTargets() const {
@@ -399,8 +427,11 @@ int PropertyModel::rowOf(const QString& key) const {
     return -1;
 }
 
-json PropertyModel::toValue(const PropertyRow& row, const QVariant& value,
+json PropertyModel::toValue(const PropertyRow& row, const QVariant& input,
                             std::string& error) const {
+    // Lists and objects built in JavaScript arrive as QJSValue.
+    const QVariant value =
+        input.userType() == qMetaTypeId<QJSValue>() ? input.value<QJSValue>().toVariant() : input;
     const bool isText = value.typeId() == QMetaType::QString;
     const QString text = isText ? value.toString().trimmed() : QString();
     if (row.key == "name") {
@@ -437,8 +468,8 @@ json PropertyModel::toValue(const PropertyRow& row, const QVariant& value,
         }
         return t;
     }
-    if (isText && (row.editor == "cidrList" || row.editor == "stringList" ||
-                   row.editor == "referenceList")) {
+    if (isText &&
+        (row.editor == "cidrList" || row.editor == "stringList" || row.editor == "referenceList")) {
         json list = json::array();
         for (const auto& item : splitList(text)) {
             if (row.editor == "cidrList" && error.empty()) {
@@ -565,14 +596,18 @@ QVariantList PropertyModel::routeTargets() const {
     if (!vpc) {
         return out;
     }
-    static const std::vector<std::string> kinds = {
-        "internet_gateway", "egress_only_internet_gateway", "virtual_private_gateway",
-        "nat_gateway",      "vpc_endpoint",                 "ec2_instance"};
+    static const std::vector<std::string> kinds = {"internet_gateway",
+                                                   "egress_only_internet_gateway",
+                                                   "virtual_private_gateway",
+                                                   "nat_gateway",
+                                                   "vpc_endpoint",
+                                                   "ec2_instance"};
     for (const auto& kind : kinds) {
         for (const Element* e : d.elementsOfKind(kind)) {
             if (e->parent == vpc->id || d.ancestorOfKind(e->id, "vpc") == vpc) {
                 const KindDef* def = ResourceCatalogue::instance().kind(kind);
-                out << option(e->id, describe(d, e->id) + " (" + (def ? def->displayName : kind) + ")");
+                out << option(e->id,
+                              describe(d, e->id) + " (" + (def ? def->displayName : kind) + ")");
             }
         }
     }
@@ -658,8 +693,9 @@ QVariantList PropertyModel::buildDerived() const {
             for (const Route& r : table->routes) {
                 lines << QStringLiteral("%1 → %2%3")
                              .arg(q(r.destination.toString()), q(describe(d, r.target)),
-                                  r.origin == RouteOrigin::Propagated ? QStringLiteral(" (propagated)")
-                                                                      : QString());
+                                  r.origin == RouteOrigin::Propagated
+                                      ? QStringLiteral(" (propagated)")
+                                      : QString());
             }
             out << fact(QStringLiteral("Route table"),
                         q(describe(d, table->element->id)) +
@@ -696,8 +732,9 @@ QVariantList PropertyModel::buildDerived() const {
                 names << q(describe(d, s->id));
             }
             out << fact(QStringLiteral("Used by"),
-                        names.isEmpty() ? QStringLiteral("no subnet")
-                                        : QString::number(names.size()) + QStringLiteral(" subnets"),
+                        names.isEmpty()
+                            ? QStringLiteral("no subnet")
+                            : QString::number(names.size()) + QStringLiteral(" subnets"),
                         names.join(QStringLiteral(", ")));
             QStringList lines;
             for (const Route& r : table->routes) {

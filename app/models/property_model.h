@@ -16,20 +16,20 @@ class DocumentController;
 
 /// One inspector row.
 struct PropertyRow {
-    std::string key;     ///< property key, or "name" / "tags"
+    std::string key;  ///< property key, or "name" / "tags"
     std::string label;
-    std::string editor;  ///< text, integer, bool, enum, cidr, cidrList, ip, zone, region,
-                         ///< reference, referenceList, stringList, routes, rules, aclEntries,
-                         ///< tags, json
-    std::string family;  ///< "v4" or "v6" for cidr editors
+    std::string editor;    ///< text, integer, bool, enum, cidr, cidrList, ip, zone, region,
+                           ///< reference, referenceList, stringList, routes, rules, aclEntries,
+                           ///< tags, json
+    std::string family;    ///< "v4" or "v6" for cidr editors
     nlohmann::json value;  ///< the shared value (null when mixed or unset)
     bool mixed = false;    ///< the selected items disagree
     bool required = false;
     std::string description;
     const PropertyDef* def = nullptr;
     friend bool operator==(const PropertyRow& a, const PropertyRow& b) {
-        return a.key == b.key && a.editor == b.editor && a.value == b.value &&
-               a.mixed == b.mixed && a.label == b.label;
+        return a.key == b.key && a.editor == b.editor && a.value == b.value && a.mixed == b.mixed &&
+               a.label == b.label;
     }
 };
 

@@ -308,7 +308,11 @@ Rectangle {
                                     font.pixelSize: 12
                                     checked: (prop.value || []).indexOf(modelData.value) >= 0
                                     onToggled: {
-                                        const list = (prop.value || []).filter(v => v !== modelData.value)
+                                        const list = []
+                                        const current = prop.value || []
+                                        for (let i = 0; i < current.length; ++i)
+                                            if (current[i] !== modelData.value)
+                                                list.push(current[i])
                                         if (checked)
                                             list.push(modelData.value)
                                         prop.commit(list)

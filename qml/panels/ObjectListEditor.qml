@@ -18,7 +18,22 @@ ColumnLayout {
     property string itemName: qsTr("Entry")
     spacing: 6
 
-    function copy() { return JSON.parse(JSON.stringify(items || [])) }
+    /// A plain JS copy of a JSON-shaped value (lists and maps from C++ included).
+    function clone(v) {
+        if (v === null || v === undefined || typeof v !== "object")
+            return v
+        if (v.length !== undefined) {
+            const out = []
+            for (let i = 0; i < v.length; ++i)
+                out.push(clone(v[i]))
+            return out
+        }
+        const o = {}
+        for (const k in v)
+            o[k] = clone(v[k])
+        return o
+    }
+    function copy() { return items ? clone(items) : [] }
     function write(list) { inspector.setValue(row, list) }
     function setField(i, key, value) {
         const list = copy()
@@ -158,7 +173,7 @@ ColumnLayout {
         font.pixelSize: 11
         onClicked: {
             const list = editor.copy()
-            list.push(JSON.parse(JSON.stringify(editor.template)))
+            list.push(clone(editor.template))
             editor.write(list)
         }
     }

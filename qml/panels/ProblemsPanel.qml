@@ -38,6 +38,8 @@ Rectangle {
         activate(row)
         list.positionViewAtIndex(row, ListView.Contain)
     }
+    /// Scrolls the list so that row is visible.
+    function showRow(row) { list.positionViewAtIndex(row, ListView.Contain) }
     function focusList() {
         list.forceActiveFocus()
         if (list.currentIndex < 0 && list.count > 0)

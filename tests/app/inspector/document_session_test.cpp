@@ -1,7 +1,7 @@
 // DocumentSession: background validation follows edits, suggested fixes repair SUB003 and
 // PEER005 as one undo step each, and stale results are never published.
-#include <QSignalSpy>
 #include <gtest/gtest.h>
+#include <QSignalSpy>
 
 #include "document/document_controller.h"
 #include "document/document_session.h"
@@ -54,8 +54,9 @@ TEST(FixSuggestionsTest, Peer005AddsTheMissingReturnRoute) {
     EXPECT_EQ(it->fix->label, "Add the return route");
     ASSERT_EQ(it->fix->edits.size(), 1u);
     EXPECT_EQ(it->fix->edits[0].target, "rt-shared");
-    EXPECT_EQ(it->fix->edits[0].value,
-              nlohmann::json::parse(R"([{"destination":"10.30.0.0/16","target":"pcx-shared-analytics"},
+    EXPECT_EQ(
+        it->fix->edits[0].value,
+        nlohmann::json::parse(R"([{"destination":"10.30.0.0/16","target":"pcx-shared-analytics"},
                                         {"destination":"10.10.0.0/16","target":"pcx-app-shared"}])"));
 }
 
@@ -79,8 +80,7 @@ TEST(DocumentSessionTest, FindingsFollowEditsAndFixesAreOneUndoStep) {
     const int steps = controller.undoStack()->count();
     ASSERT_TRUE(session->applyFix(row));
     EXPECT_EQ(controller.undoStack()->count(), steps + 1);
-    EXPECT_EQ(controller.diagram().element("subnet-app-b")->stringProperty("cidr"),
-              "10.0.2.0/25");
+    EXPECT_EQ(controller.diagram().element("subnet-app-b")->stringProperty("cidr"), "10.0.2.0/25");
     ASSERT_TRUE(waitForValidation(*session));
     EXPECT_EQ(session->findings()->rowOf("SUB003"), -1);
     EXPECT_EQ(session->markers()->rowOf("subnet-app-a"), -1);
@@ -103,7 +103,8 @@ TEST(DocumentSessionTest, ARunOverlappedByEditsReportsOnlyTheLatestDocument) {
     }
     ASSERT_TRUE(waitForValidation(*session));
     ASSERT_GE(published.count(), 1);
-    EXPECT_EQ(session->validator().result().findings, validateForDesigner(controller.diagram()).findings);
+    EXPECT_EQ(session->validator().result().findings,
+              validateForDesigner(controller.diagram()).findings);
     EXPECT_EQ(session->findings()->rowOf("SUB003"), -1);
 }
 
@@ -126,7 +127,9 @@ TEST(PlantedFaultsTest, TheDesignerFixesRepairAllButTheHandEditedFaults) {
     for (int guard = 0; guard < 20; ++guard) {
         int row = -1;
         for (int i = 0; i < session->findings()->rowCount(); ++i) {
-            if (session->findings()->data(session->findings()->index(i), FindingsModel::HasFixRole).toBool()) {
+            if (session->findings()
+                    ->data(session->findings()->index(i), FindingsModel::HasFixRole)
+                    .toBool()) {
                 row = i;
                 break;
             }

@@ -1,9 +1,9 @@
 // ExportRunner: all five formats written in the background from the open document, plain
 // errors, a preview, and importing the exported CloudFormation template back.
+#include <gtest/gtest.h>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
 
 #include "document/document_controller.h"
 #include "document/document_session.h"
@@ -28,9 +28,11 @@ TEST(ExportRunnerTest, WritesEveryFormatWithoutBlockingAndReportsErrorsPlainly) 
     ASSERT_TRUE(waitForValidation(*session));
     ExportRunner* exporter = session->exporter();
     QTemporaryDir dir;
-    const std::vector<std::pair<QString, QByteArray>> formats = {
-        {"cloudformation", "{"}, {"dot", "digraph"}, {"png", "\x89PNG"}, {"svg", "<svg"},
-        {"pdf", "%PDF"}};
+    const std::vector<std::pair<QString, QByteArray>> formats = {{"cloudformation", "{"},
+                                                                 {"dot", "digraph"},
+                                                                 {"png", "\x89PNG"},
+                                                                 {"svg", "<svg"},
+                                                                 {"pdf", "%PDF"}};
     for (const auto& [format, magic] : formats) {
         QSignalSpy finished(exporter, &ExportRunner::finished);
         const QString base = dir.filePath(QStringLiteral("out-") + format);
@@ -60,7 +62,8 @@ TEST(ExportRunnerTest, WritesEveryFormatWithoutBlockingAndReportsErrorsPlainly) 
     EXPECT_EQ(exporter->error(), QStringLiteral("Unknown format \"gif\"."));
 
     exporter->preview(false, 36);
-    ASSERT_TRUE(waitFor([&] { return !exporter->previewing() && !exporter->previewUrl().isEmpty(); }, 60000));
+    ASSERT_TRUE(waitFor(
+        [&] { return !exporter->previewing() && !exporter->previewUrl().isEmpty(); }, 60000));
     EXPECT_TRUE(head(exporter->previewUrl().toLocalFile(), 4) == QByteArray("\x89PNG"));
 }
 
@@ -85,7 +88,8 @@ TEST(ExportRunnerTest, AnExportedTemplateImportsBackAsTheSameDiagram) {
     bad.write("Resources: [unclosed\n");
     bad.close();
     EXPECT_FALSE(session->importCloudFormation(QUrl::fromLocalFile(bad.fileName())));
-    EXPECT_TRUE(session->importError().startsWith("bad.yaml is not a template Skydraft can import: "))
+    EXPECT_TRUE(
+        session->importError().startsWith("bad.yaml is not a template Skydraft can import: "))
         << session->importError().toStdString();
 }
 

@@ -1,8 +1,8 @@
 // FindingsModel: order by severity and rule, counts per severity and per element, stable rows
 // across updates, and a consistent model under QAbstractItemModelTester.
+#include <gtest/gtest.h>
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <gtest/gtest.h>
 
 #include "models/findings_model.h"
 #include "models/marker_model.h"

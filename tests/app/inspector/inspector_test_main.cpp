@@ -1,8 +1,8 @@
 // GoogleTest main for the inspector tests: a QGuiApplication on the offscreen platform, with
 // QStandardPaths in test mode so that settings and recovery files stay out of $HOME.
+#include <gtest/gtest.h>
 #include <QGuiApplication>
 #include <QStandardPaths>
-#include <gtest/gtest.h>
 
 int main(int argc, char* argv[]) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {

@@ -1,10 +1,10 @@
 // Helpers of the inspector tests.
 #include "inspector_test_support.h"
 
+#include <gtest/gtest.h>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <gtest/gtest.h>
 
 #include "diagram_file.h"
 #include "document/document_session.h"

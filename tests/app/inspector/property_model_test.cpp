@@ -1,7 +1,7 @@
 // PropertyModel: rows from the catalogue per selection, editors per property type, CIDR text
 // checked as typed, one undo step per edit (also across a multi-selection), derived facts.
-#include <QAbstractItemModelTester>
 #include <gtest/gtest.h>
+#include <QAbstractItemModelTester>
 
 #include "document/document_controller.h"
 #include "inspector_test_support.h"
@@ -101,8 +101,8 @@ TEST_F(PropertyModelTest, TagsAndListsAreParsedFromText) {
     ASSERT_TRUE(model.setValue(row("secondary_cidrs"), QStringLiteral("10.1.0.0/16, 10.2.0.0/16")));
     EXPECT_EQ(controller.diagram().element("vpc-web")->property("secondary_cidrs"),
               nlohmann::json::parse(R"(["10.1.0.0/16","10.2.0.0/16"])"));
-    EXPECT_FALSE(model.check(row("secondary_cidrs"), QStringLiteral("10.1.0.0/16, 10.2.0/16"))
-                     .isEmpty());
+    EXPECT_FALSE(
+        model.check(row("secondary_cidrs"), QStringLiteral("10.1.0.0/16, 10.2.0/16")).isEmpty());
     controller.undo();
     controller.undo();
     EXPECT_TRUE(controller.diagram().element("vpc-web")->tags.empty());

@@ -1,5 +1,6 @@
 // Nothing lost: the real skydraft binary makes an edit, autosaves it, is killed with SIGKILL;
 // the next start finds the recovery file and restores exactly the edited document.
+#include <gtest/gtest.h>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -7,7 +8,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
-#include <gtest/gtest.h>
 
 #include "diagram_file.h"
 #include "document/document_controller.h"
@@ -46,10 +46,11 @@ TEST(RecoveryTest, KilledWithUnsavedChangesIsRestoredOnTheNextStart) {
 
     QProcess designer;
     designer.setProcessEnvironment(sandbox.environment());
-    designer.start(QStringLiteral(SKYDRAFT_BINARY),
-                   {QStringLiteral("--test-edit"), QStringLiteral("subnet-app-b:cidr=\"10.0.12.0/24\""),
-                    QStringLiteral("--test-edit"), QStringLiteral("vpc-web:enable_dns_hostnames=false"),
-                    example});
+    designer.start(
+        QStringLiteral(SKYDRAFT_BINARY),
+        {QStringLiteral("--test-edit"), QStringLiteral("subnet-app-b:cidr=\"10.0.12.0/24\""),
+         QStringLiteral("--test-edit"), QStringLiteral("vpc-web:enable_dns_hostnames=false"),
+         example});
     ASSERT_TRUE(designer.waitForStarted());
     const QString recovery =
         sandbox.recoveryDir() + QStringLiteral("/recovery-%1.skydraft").arg(designer.processId());
@@ -111,10 +112,11 @@ TEST(RecoveryTest, TheRealAppRestoresWhenAskedAndLeavesNothingBehind) {
     QProcess designer;
     designer.setProcessEnvironment(sandbox.environment());
     designer.start(QStringLiteral(SKYDRAFT_BINARY),
-                   {QStringLiteral("--test-edit"), QStringLiteral("subnet-app-a:cidr=\"10.0.13.0/24\""),
-                    example});
+                   {QStringLiteral("--test-edit"),
+                    QStringLiteral("subnet-app-a:cidr=\"10.0.13.0/24\""), example});
     ASSERT_TRUE(designer.waitForStarted());
-    ASSERT_TRUE(waitFor([&] { return !QDir(sandbox.recoveryDir()).entryList({"*.skydraft"}).isEmpty(); }, 30000));
+    ASSERT_TRUE(waitFor(
+        [&] { return !QDir(sandbox.recoveryDir()).entryList({"*.skydraft"}).isEmpty(); }, 30000));
     ::kill(static_cast<pid_t>(designer.processId()), SIGKILL);
     ASSERT_TRUE(designer.waitForFinished());
 
