@@ -396,6 +396,7 @@ ApplicationWindow {
                 font.pixelSize: 12
                 color: session.findings.errorCount > 0 ? "#c7321c"
                      : session.findings.warningCount > 0 ? "#9a5c00" : "#3f8624"
+                rightPadding: 10
                 MouseArea {
                     anchors.fill: parent
                     cursorShape: Qt.PointingHandCursor

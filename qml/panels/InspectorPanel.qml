@@ -104,7 +104,9 @@ Rectangle {
                 Layout.rightMargin: 14
                 Layout.fillWidth: true
                 visible: panel.info.count === 0
-                text: qsTr("%n element(s). Select an element to inspect and edit it; the Problems panel below the canvas lists what the checks found.", "", panel.controller.elementCount)
+                text: (panel.controller.elementCount === 1 ? qsTr("1 element.")
+                                                           : qsTr("%1 elements.").arg(panel.controller.elementCount))
+                      + " " + qsTr("Select an element to inspect and edit it; the Problems panel below the canvas lists what the checks found.")
                 wrapMode: Text.Wrap
                 font.pixelSize: 12
                 color: "#5b6679"
