@@ -2,6 +2,7 @@
 #include "resource_catalogue.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace skydraft {
 
@@ -404,12 +405,17 @@ ResourceCatalogue::ResourceCatalogue()
     : m_kinds(makeKinds()), m_connectionKinds(makeConnectionKinds()) {}
 
 const KindDef* ResourceCatalogue::kind(std::string_view key) const {
-    for (const auto& def : m_kinds) {
-        if (def.key == key) {
-            return &def;
+    // Element::property() falls back to the catalogue for every absent key, so this lookup is
+    // hot in validation: index the kinds once (the catalogue is an immutable singleton).
+    static const std::unordered_map<std::string_view, const KindDef*> index = [this] {
+        std::unordered_map<std::string_view, const KindDef*> map;
+        for (const auto& def : m_kinds) {
+            map.emplace(def.key, &def);
         }
-    }
-    return nullptr;
+        return map;
+    }();
+    const auto it = index.find(key);
+    return it == index.end() ? nullptr : it->second;
 }
 
 const ConnectionKindDef* ResourceCatalogue::connectionKind(std::string_view key) const {

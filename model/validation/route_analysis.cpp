@@ -78,19 +78,29 @@ RouteAnalysis::RouteAnalysis(const Diagram& diagram) : m_diagram(&diagram) {
         if (routes.is_array()) {
             int index = 0;
             for (const json& r : routes) {
+                const int position = index++;
+                if (!r.is_object()) {
+                    continue;
+                }
                 const auto d = r.find("destination");
                 const auto t = r.find("target");
-                if (d != r.end() && d->is_string() && t != r.end() && t->is_string()) {
-                    const std::string& written = d->get_ref<const std::string&>();
-                    if (auto parsed = parseCidr(written)) {
-                        const bool propagated = r.value("propagated", false);
-                        info.routes.push_back(Route{
-                            parsed.cidr->canonical(), t->get_ref<const std::string&>(),
-                            propagated ? RouteOrigin::Propagated : RouteOrigin::Static, index,
-                            written});
-                    }
+                WrittenRoute written;
+                written.index = position;
+                if (d != r.end() && d->is_string()) {
+                    written.destination = d->get_ref<const std::string&>();
                 }
-                ++index;
+                if (t != r.end() && t->is_string()) {
+                    written.target = t->get_ref<const std::string&>();
+                }
+                written.propagated = r.value("propagated", false);
+                if (auto parsed = parseCidr(written.destination)) {
+                    written.cidr = parsed.cidr->canonical();
+                    info.routes.push_back(Route{*written.cidr, written.target,
+                                                written.propagated ? RouteOrigin::Propagated
+                                                                   : RouteOrigin::Static,
+                                                position, written.destination});
+                }
+                info.written.push_back(written);
             }
         }
         for (const json& g : e.property("propagating_gateways")) {
@@ -137,6 +147,24 @@ RouteAnalysis::RouteAnalysis(const Diagram& diagram) : m_diagram(&diagram) {
                              }
                              return a.origin < b.origin;
                          });
+        // Public: a default route to an internet gateway attached to the table's VPC; else
+        // VPN-only when any route goes to a virtual private gateway.
+        for (IpFamily family : {IpFamily::V4, IpFamily::V6}) {
+            const Route* r = lookup(info, defaultRoute(family));
+            if (r && targetKind(r->target) == "internet_gateway" &&
+                attachedVpc(r->target) == info.vpc) {
+                info.reach = SubnetReach::Public;
+            }
+        }
+        if (info.reach != SubnetReach::Public) {
+            for (const Route& r : info.routes) {
+                if (r.origin != RouteOrigin::Local &&
+                    targetKind(r.target) == "virtual_private_gateway") {
+                    info.reach = SubnetReach::VpnOnly;
+                    break;
+                }
+            }
+        }
         const int index = static_cast<int>(m_tables.size());
         m_tableIndex.emplace(e.id, index);
         if (info.main && info.vpc) {
@@ -147,55 +175,39 @@ RouteAnalysis::RouteAnalysis(const Diagram& diagram) : m_diagram(&diagram) {
         }
         m_tables.push_back(std::move(info));
     }
+
+    // Effective tables: the first explicit association with a table of the subnet's own VPC,
+    // else the VPC's main table.
+    m_tableOfElement.assign(elements.size(), -1);
     for (std::size_t i = 0; i < m_tables.size(); ++i) {
         for (const json& s : m_tables[i].element->property("associations")) {
-            if (s.is_string()) {
-                m_subnetTable.emplace(s.get_ref<const std::string&>(), static_cast<int>(i));
+            if (!s.is_string()) {
+                continue;
+            }
+            const std::size_t subnet = diagram.indexOf(s.get_ref<const std::string&>());
+            if (subnet >= elements.size() || elements[subnet].kind != "subnet") {
+                continue;
+            }
+            m_associations.push_back({subnet, static_cast<int>(i)});
+            const RouteTableInfo& t = m_tables[i];
+            if (m_tableOfElement[subnet] < 0 && t.vpc && t.vpc->id == elements[subnet].parent) {
+                m_tableOfElement[subnet] = static_cast<int>(i);
             }
         }
     }
-    for (const Element& e : elements) {
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        const Element& e = elements[i];
         if (e.kind != "subnet") {
             continue;
         }
-        int tableIndex = -1;
-        if (auto it = m_subnetTable.find(e.id); it != m_subnetTable.end()) {
-            const RouteTableInfo& t = m_tables[static_cast<std::size_t>(it->second)];
-            if (t.vpc && t.vpc->id == e.parent) {
-                tableIndex = it->second;
-            }
-        }
-        if (tableIndex < 0) {
+        if (m_tableOfElement[i] < 0) {
             if (const VpcRoutes* v = vpc(e.parent)) {
-                tableIndex = v->mainTable;
+                m_tableOfElement[i] = v->mainTable;
             }
         }
-        if (tableIndex >= 0) {
-            m_subnetTable[e.id] = tableIndex;
-        } else {
-            m_subnetTable.erase(e.id);
+        if (m_tableOfElement[i] >= 0) {
+            m_tables[static_cast<std::size_t>(m_tableOfElement[i])].subnets.push_back(&e);
         }
-        SubnetReach reach = SubnetReach::Private;
-        if (tableIndex >= 0) {
-            RouteTableInfo& t = m_tables[static_cast<std::size_t>(tableIndex)];
-            t.subnets.push_back(&e);
-            for (IpFamily family : {IpFamily::V4, IpFamily::V6}) {
-                const Route* r = lookup(t, defaultRoute(family));
-                if (r && targetKind(r->target) == "internet_gateway" &&
-                    attachedVpc(r->target) == t.vpc) {
-                    reach = SubnetReach::Public;
-                }
-            }
-            if (reach != SubnetReach::Public) {
-                for (const Route& r : t.routes) {
-                    if (targetKind(r.target) == "virtual_private_gateway") {
-                        reach = SubnetReach::VpnOnly;
-                        break;
-                    }
-                }
-            }
-        }
-        m_reach.emplace(e.id, reach);
     }
 }
 
@@ -210,8 +222,17 @@ const RouteTableInfo* RouteAnalysis::table(std::string_view routeTableId) const 
 }
 
 const RouteTableInfo* RouteAnalysis::tableOfSubnet(std::string_view subnetId) const {
-    const auto it = m_subnetTable.find(subnetId);
-    return it == m_subnetTable.end() ? nullptr : &m_tables[static_cast<std::size_t>(it->second)];
+    const Element* subnet = m_diagram->element(subnetId);
+    return subnet ? tableOfSubnet(*subnet) : nullptr;
+}
+
+const RouteTableInfo* RouteAnalysis::tableOfSubnet(const Element& subnet) const {
+    const auto& elements = m_diagram->elements();
+    const auto i = static_cast<std::size_t>(&subnet - elements.data());
+    if (i >= elements.size() || m_tableOfElement[i] < 0) {
+        return nullptr;
+    }
+    return &m_tables[static_cast<std::size_t>(m_tableOfElement[i])];
 }
 
 const RouteTableInfo* RouteAnalysis::mainTableOf(std::string_view vpcId) const {
@@ -230,14 +251,19 @@ const Route* RouteAnalysis::lookup(const RouteTableInfo& table, const Cidr& dest
 
 std::optional<Route> RouteAnalysis::lookupFromSubnet(std::string_view subnetId,
                                                      const Cidr& destination) const {
-    if (const RouteTableInfo* t = tableOfSubnet(subnetId)) {
+    const Element* subnet = m_diagram->element(subnetId);
+    return subnet ? lookupFromSubnet(*subnet, destination) : std::nullopt;
+}
+
+std::optional<Route> RouteAnalysis::lookupFromSubnet(const Element& subnet,
+                                                     const Cidr& destination) const {
+    if (const RouteTableInfo* t = tableOfSubnet(subnet)) {
         if (const Route* r = lookup(*t, destination)) {
             return *r;
         }
         return std::nullopt;
     }
-    const Element* subnet = m_diagram->element(subnetId);
-    if (const VpcRoutes* v = subnet ? vpc(subnet->parent) : nullptr) {
+    if (const VpcRoutes* v = vpc(subnet.parent)) {
         for (const Route& r : v->localRoutes) {
             if (r.destination.contains(destination)) {
                 return r;
@@ -248,8 +274,13 @@ std::optional<Route> RouteAnalysis::lookupFromSubnet(std::string_view subnetId,
 }
 
 SubnetReach RouteAnalysis::reach(std::string_view subnetId) const {
-    const auto it = m_reach.find(subnetId);
-    return it == m_reach.end() ? SubnetReach::Private : it->second;
+    const RouteTableInfo* t = tableOfSubnet(subnetId);
+    return t ? t->reach : SubnetReach::Private;
+}
+
+SubnetReach RouteAnalysis::reach(const Element& subnet) const {
+    const RouteTableInfo* t = tableOfSubnet(subnet);
+    return t ? t->reach : SubnetReach::Private;
 }
 
 std::string_view RouteAnalysis::targetKind(std::string_view targetId) const {

@@ -15,6 +15,15 @@ namespace skydraft {
 /// beats a propagated one.
 enum class RouteOrigin { Local = 0, Static = 1, Propagated = 2 };
 
+/// A route exactly as the table's "routes" property has it.
+struct WrittenRoute {
+    int index = 0;                ///< position in the "routes" property
+    std::string_view destination;
+    std::string_view target;
+    std::optional<Cidr> cidr;     ///< canonical, when the destination parses
+    bool propagated = false;
+};
+
 /// One effective route of a VPC route table.
 struct Route {
     Cidr destination;          ///< canonical
@@ -38,9 +47,17 @@ struct RouteTableInfo {
     bool main = false;
     /// Static, local and propagated routes, ordered by prefix length (longest first), then
     /// origin (local, static, propagated), then position.
-    std::vector<Route> routes;
     /// Static routes whose destination does not parse are left out (DIA003 reports them).
+    std::vector<Route> routes;
+    std::vector<WrittenRoute> written;    ///< the "routes" property, in order
     std::vector<const Element*> subnets;  ///< subnets that use this table (explicit or main)
+    SubnetReach reach = SubnetReach::Private;  ///< of the subnets that use it
+};
+
+/// An explicit association of a subnet (by document index) with a table (index in tables()).
+struct Association {
+    std::size_t subnet = 0;
+    int table = 0;
 };
 
 /// Builds once per diagram, answers in O(routes of the table) per lookup.
@@ -54,6 +71,10 @@ public:
     /// The subnet's explicitly associated table, else its VPC's main table; nullptr when the
     /// VPC has no main table in the design (AWS would create one with local routes only).
     const RouteTableInfo* tableOfSubnet(std::string_view subnetId) const;
+    /// The same in O(1) for a subnet of the diagram.
+    const RouteTableInfo* tableOfSubnet(const Element& subnet) const;
+    /// Every explicit association to an existing subnet, in document order of the tables.
+    const std::vector<Association>& associations() const { return m_associations; }
     /// The VPC's main table (the first one marked main), or nullptr.
     const RouteTableInfo* mainTableOf(std::string_view vpcId) const;
 
@@ -63,9 +84,12 @@ public:
     /// Looks destination up in the subnet's effective table; a VPC without a main table
     /// still has its local routes.
     std::optional<Route> lookupFromSubnet(std::string_view subnetId, const Cidr& destination) const;
+    std::optional<Route> lookupFromSubnet(const Element& subnet, const Cidr& destination) const;
 
     SubnetReach reach(std::string_view subnetId) const;
+    SubnetReach reach(const Element& subnet) const;
     bool isPublic(std::string_view subnetId) const { return reach(subnetId) == SubnetReach::Public; }
+    bool isPublic(const Element& subnet) const { return reach(subnet) == SubnetReach::Public; }
 
     /// The kind of a route target: an element kind, a connection kind, or "" if unknown.
     std::string_view targetKind(std::string_view targetId) const;
@@ -85,9 +109,9 @@ private:
     const Diagram* m_diagram;
     std::vector<RouteTableInfo> m_tables;
     std::unordered_map<std::string_view, int> m_tableIndex;
-    std::unordered_map<std::string_view, int> m_subnetTable;
+    std::vector<int> m_tableOfElement;  ///< per element index: effective table, or -1
+    std::vector<Association> m_associations;
     std::unordered_map<std::string_view, VpcRoutes> m_vpcs;
-    std::unordered_map<std::string_view, SubnetReach> m_reach;
 };
 
 }  // namespace skydraft

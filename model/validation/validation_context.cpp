@@ -116,57 +116,69 @@ ValidationContext::ValidationContext(const Diagram& diagram)
     }
     const auto& subnetElements = ofKind("subnet");
     m_subnets.reserve(subnetElements.size());
+    auto flag = [](const Element& e, const char* key) {
+        const auto it = e.properties.find(key);
+        return it != e.properties.end() && it->is_boolean() && it->get<bool>();
+    };
+    auto written = [](const Element& e, const char* key) -> std::optional<Cidr> {
+        const auto it = e.properties.find(key);
+        if (it == e.properties.end() || !it->is_string()) {
+            return std::nullopt;
+        }
+        return parseCidr(it->get_ref<const std::string&>()).cidr;
+    };
     for (const Element* e : subnetElements) {
         SubnetInfo info;
         info.element = e;
         info.vpc = vpc(e->parent);
-        if (auto c = parseCanonical(e->property("cidr")); c && c->isV4()) {
-            info.ipv4 = c;
+        if (auto c = written(*e, "cidr"); c && c->isV4()) {
+            info.ipv4Written = c;
+            info.ipv4 = c->canonical();
         }
-        if (auto c = parseCanonical(e->property("ipv6_cidr")); c && c->isV6()) {
-            info.ipv6 = c;
+        if (auto c = written(*e, "ipv6_cidr"); c && c->isV6()) {
+            info.ipv6Written = c;
+            info.ipv6 = c->canonical();
         }
+        if (const auto z = e->properties.find("availability_zone");
+            z != e->properties.end() && z->is_string()) {
+            info.zone = z->get_ref<const std::string&>();
+        }
+        info.ipv6Only = flag(*e, "ipv6_only");
+        info.assignIpv6OnCreation = flag(*e, "assign_ipv6_on_creation");
+        info.mapPublicIp = flag(*e, "map_public_ip_on_launch");
+        info.table = m_routes.tableOfSubnet(*e);
+        info.reach = info.table ? info.table->reach : SubnetReach::Private;
         m_subnetIndex.emplace(e->id, static_cast<int>(m_subnets.size()));
         m_subnets.push_back(std::move(info));
     }
 
-    // Containing VPC and subnet of every element, memoized along parent chains.
+    // Containing VPC and subnet of every element. Only VPCs, subnets and transit gateways
+    // contain elements, so the parent alone decides: a VPC, or a subnet (and its VPC). The
+    // small VPC index is tried first: most parents are VPCs.
     const std::size_t n = elements.size();
-    m_vpcOf.assign(n, -2);
-    m_subnetOf.assign(n, -2);
-    std::vector<std::size_t> chain;
+    m_vpcOf.assign(n, -1);
+    m_subnetOf.assign(n, -1);
+    for (std::size_t k = 0; k < m_subnets.size(); ++k) {
+        const auto i = static_cast<std::size_t>(m_subnets[k].element - elements.data());
+        m_subnetOf[i] = static_cast<int>(k);
+    }
+    for (std::size_t k = 0; k < m_vpcs.size(); ++k) {
+        const auto i = static_cast<std::size_t>(m_vpcs[k].element - elements.data());
+        m_vpcOf[i] = static_cast<int>(k);
+    }
     for (std::size_t i = 0; i < n; ++i) {
-        chain.clear();
-        std::size_t k = i;
-        int vpcIndex = -1;
-        int subnetIndex = -1;
-        while (true) {
-            if (m_vpcOf[k] != -2) {
-                vpcIndex = m_vpcOf[k];
-                subnetIndex = m_subnetOf[k];
-                break;
-            }
-            chain.push_back(k);
-            const Element& e = elements[k];
-            if (e.parent.empty() || chain.size() > n) {
-                break;
-            }
-            const std::size_t p = diagram.indexOf(e.parent);
-            if (p >= n) {
-                break;
-            }
-            k = p;
+        const Element& e = elements[i];
+        if (e.parent.empty() || e.kind == "vpc") {
+            continue;
         }
-        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-            const Element& e = elements[*it];
-            if (e.kind == "vpc") {
-                vpcIndex = m_vpcIndex.at(e.id);
-                subnetIndex = -1;
-            } else if (e.kind == "subnet") {
-                subnetIndex = m_subnetIndex.at(e.id);
+        if (const auto v = m_vpcIndex.find(e.parent); v != m_vpcIndex.end()) {
+            m_vpcOf[i] = v->second;
+        } else if (const auto s = m_subnetIndex.find(e.parent); s != m_subnetIndex.end()) {
+            const SubnetInfo& subnet = m_subnets[static_cast<std::size_t>(s->second)];
+            m_subnetOf[i] = s->second;
+            if (subnet.vpc) {
+                m_vpcOf[i] = static_cast<int>(subnet.vpc - m_vpcs.data());
             }
-            m_vpcOf[*it] = vpcIndex;
-            m_subnetOf[*it] = subnetIndex;
         }
     }
 
@@ -197,6 +209,7 @@ ValidationContext::ValidationContext(const Diagram& diagram)
         const std::string& k = e.kind;
         if (k == "subnet") {
             v.subnets.push_back(&e);
+            v.subnetInfos.push_back(&m_subnets[static_cast<std::size_t>(m_subnetOf[i])]);
         } else if (k == "route_table") {
             v.routeTables.push_back(&e);
         } else if (k == "network_acl") {
@@ -282,6 +295,15 @@ const SubnetInfo* ValidationContext::subnet(std::string_view subnetId) const {
     const auto it = m_subnetIndex.find(subnetId);
     return it == m_subnetIndex.end() ? nullptr
                                      : &m_subnets[static_cast<std::size_t>(it->second)];
+}
+
+const SubnetInfo* ValidationContext::subnet(const Element& subnet) const {
+    const auto& elements = m_diagram.elements();
+    const auto i = static_cast<std::size_t>(&subnet - elements.data());
+    if (i >= elements.size() || subnet.kind != "subnet" || m_subnetOf[i] < 0) {
+        return nullptr;
+    }
+    return &m_subnets[static_cast<std::size_t>(m_subnetOf[i])];
 }
 
 std::string ValidationContext::describe(std::string_view id) const {

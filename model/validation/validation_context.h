@@ -14,12 +14,15 @@
 namespace skydraft {
 
 /// A VPC and what lives in it.
+struct SubnetInfo;
+
 struct VpcInfo {
     const Element* element = nullptr;
     std::string region;
     std::vector<Cidr> ipv4;  ///< canonical primary and secondary CIDRs that parse, primary first
     std::vector<Cidr> ipv6;  ///< canonical IPv6 CIDRs that parse
     std::vector<const Element*> subnets;
+    std::vector<const SubnetInfo*> subnetInfos;  ///< the same subnets
     std::vector<const Element*> routeTables;
     std::vector<const Element*> networkAcls;
     std::vector<const Element*> securityGroups;
@@ -39,6 +42,14 @@ struct SubnetInfo {
     const VpcInfo* vpc = nullptr;
     std::optional<Cidr> ipv4;  ///< canonical, when it parses
     std::optional<Cidr> ipv6;
+    std::optional<Cidr> ipv4Written;  ///< as written (host bits kept), when it parses
+    std::optional<Cidr> ipv6Written;
+    std::string_view zone;  ///< availability_zone
+    bool ipv6Only = false;
+    bool assignIpv6OnCreation = false;
+    bool mapPublicIp = false;
+    const RouteTableInfo* table = nullptr;  ///< effective route table, or none
+    SubnetReach reach = SubnetReach::Private;
     /// Elements placed in it, and elements listing it in their "subnets".
     std::vector<const Element*> residents;
     /// Transit gateway attachments listing it.
@@ -71,6 +82,8 @@ public:
     const VpcInfo* vpc(std::string_view vpcId) const;
     const std::vector<SubnetInfo>& subnets() const { return m_subnets; }
     const SubnetInfo* subnet(std::string_view subnetId) const;
+    /// The subnet's info in O(1), or nullptr when element is not a subnet of the diagram.
+    const SubnetInfo* subnet(const Element& subnet) const;
 
     /// `vpc "app"`, `peering "app-shared"`: the kind and the name (or id) of an element or
     /// connection; the bare id in quotes when it does not exist.

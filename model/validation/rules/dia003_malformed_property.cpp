@@ -63,6 +63,19 @@ bool validZone(std::string_view text) {
     return text[r] == '-' && (isLower(text.back()) || isDigit(text.back()));
 }
 
+/// Whether a property's value can be missing or malformed at all.
+bool needsCheck(const PropertyDef& def) {
+    switch (def.type) {
+        case PropertyType::Bool:
+        case PropertyType::Integer:
+        case PropertyType::Enum:
+        case PropertyType::String:
+        case PropertyType::StringList:
+        case PropertyType::Object: return def.required;
+        default: return true;
+    }
+}
+
 struct Checker {
     const ValidationContext& ctx;
     Findings& out;
@@ -231,7 +244,17 @@ struct Checker {
         } else {
             subject.connection = &item;
         }
+        const SubnetInfo* subnet = nullptr;
+        if constexpr (std::is_same_v<Item, Element>) {
+            subnet = item.kind == "subnet" ? ctx.subnet(item) : nullptr;
+        }
         for (const PropertyDef& def : defs) {
+            if (!needsCheck(def)) {
+                continue;
+            }
+            if (subnet && def.key == "cidr" && subnet->ipv4Written) {
+                continue;  // parsed already by the context
+            }
             const auto it = item.properties.find(def.key);
             const json& value = it != item.properties.end() ? *it : def.defaultValue;
             const bool empty =
@@ -254,8 +277,8 @@ void check(const ValidationContext& ctx, Findings& out) {
         if (const KindDef* def = catalogue.kind(e.kind)) {
             checker.checkItem(e, def->properties);
         }
-        if (e.kind == "subnet" && !e.boolProperty("ipv6_only") &&
-            e.stringProperty("cidr").empty()) {
+        const SubnetInfo* s = e.kind == "subnet" ? ctx.subnet(e) : nullptr;
+        if (s && !s->ipv6Only && !s->ipv4Written && e.stringProperty("cidr").empty()) {
             checker.report({&e, nullptr}, e.id, "no IPv4 CIDR (only IPv6-only subnets have none)");
         }
     }

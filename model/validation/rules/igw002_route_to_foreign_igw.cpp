@@ -12,7 +12,7 @@ constexpr RuleInfo kInfo{
 
 void check(const ValidationContext& ctx, Findings& out) {
     for (const Element* table : ctx.ofKind("route_table")) {
-        for (const StaticRoute& r : staticRoutes(*table)) {
+        for (const StaticRoute& r : staticRoutes(ctx, *table)) {
             const Element* target = ctx.element(r.target);
             if (!target || target->kind != "internet_gateway") {
                 continue;

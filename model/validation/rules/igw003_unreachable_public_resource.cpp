@@ -24,7 +24,7 @@ void check(const ValidationContext& ctx, Findings& out) {
             continue;
         }
         const Element* subnet = ctx.subnetOf(*e);
-        if (!subnet || !ctx.routes().isPublic(subnet->id)) {
+        if (!subnet || !ctx.routes().isPublic(*subnet)) {
             continue;
         }
         if (e->boolProperty("public_ip") || e->boolProperty("elastic_ip") ||

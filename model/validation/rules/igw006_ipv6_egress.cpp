@@ -27,7 +27,7 @@ void check(const ValidationContext& ctx, Findings& out) {
         }
     }
     for (const Element* table : ctx.ofKind("route_table")) {
-        for (const StaticRoute& r : staticRoutes(*table)) {
+        for (const StaticRoute& r : staticRoutes(ctx, *table)) {
             const Element* target = ctx.element(r.target);
             if (r.cidr && r.cidr->isV4() && target &&
                 target->kind == "egress_only_internet_gateway") {
@@ -40,10 +40,10 @@ void check(const ValidationContext& ctx, Findings& out) {
         }
     }
     for (const SubnetInfo& s : ctx.subnets()) {
-        if (!s.element->boolProperty("ipv6_only") || internetUsers(s, true).empty()) {
+        if (!s.ipv6Only || internetUsers(s, true).empty()) {
             continue;
         }
-        const auto route = ctx.routes().lookupFromSubnet(s.element->id, anyV6);
+        const auto route = ctx.routes().lookupFromSubnet(*s.element, anyV6);
         const std::string_view kind = route ? ctx.routes().targetKind(route->target) : "";
         if (kind == "internet_gateway" || kind == "egress_only_internet_gateway") {
             continue;

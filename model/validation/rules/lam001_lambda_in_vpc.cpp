@@ -42,7 +42,7 @@ void check(const ValidationContext& ctx, Findings& out) {
             continue;
         }
         for (const SubnetInfo* s : subnets) {
-            const auto route = ctx.routes().lookupFromSubnet(s->element->id, anyV4);
+            const auto route = ctx.routes().lookupFromSubnet(*s->element, anyV4);
             const std::string_view kind = route ? ctx.routes().targetKind(route->target) : "";
             if (kind != "nat_gateway" && kind != "transit_gateway") {
                 out.push_back(makeFinding(kInfo,

@@ -14,14 +14,14 @@ constexpr RuleInfo kInfo{
 void check(const ValidationContext& ctx, Findings& out) {
     static const Cidr anyV4 = Cidr::v4(0, 0);
     for (const SubnetInfo& s : ctx.subnets()) {
-        if (s.element->boolProperty("ipv6_only") || ctx.routes().isPublic(s.element->id)) {
+        if (s.ipv6Only || s.reach == SubnetReach::Public) {
             continue;
         }
         const auto users = internetUsers(s, false);
         if (users.empty()) {
             continue;
         }
-        const auto route = ctx.routes().lookupFromSubnet(s.element->id, anyV4);
+        const auto route = ctx.routes().lookupFromSubnet(*s.element, anyV4);
         const Element* target = route ? ctx.element(route->target) : nullptr;
         if (target && target->kind == "transit_gateway") {
             continue;

@@ -24,7 +24,8 @@ void check(const ValidationContext& ctx, Findings& out) {
         }
         const std::string natZone = natSubnet->stringProperty("availability_zone");
         for (const Element* s : t.subnets) {
-            const std::string zone = s->stringProperty("availability_zone");
+            const SubnetInfo* info = ctx.subnet(*s);
+            const std::string zone(info ? info->zone : std::string_view());
             if (zone.empty() || natZone.empty() || zone == natZone) {
                 continue;
             }

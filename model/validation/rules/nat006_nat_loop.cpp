@@ -17,7 +17,7 @@ void check(const ValidationContext& ctx, Findings& out) {
         if (!subnet) {
             continue;
         }
-        const auto route = ctx.routes().lookupFromSubnet(subnet->id, anyV4);
+        const auto route = ctx.routes().lookupFromSubnet(*subnet, anyV4);
         const Element* target = route ? ctx.element(route->target) : nullptr;
         if (target && target->kind == "nat_gateway") {
             std::vector<Id> ids{nat->id, subnet->id};

@@ -20,7 +20,7 @@ void check(const ValidationContext& ctx, Findings& out) {
         if (!subnet) {
             continue;
         }
-        const auto route = ctx.routes().lookupFromSubnet(subnet->id, anyV4);
+        const auto route = ctx.routes().lookupFromSubnet(*subnet, anyV4);
         const Element* target = route ? ctx.element(route->target) : nullptr;
         if (target && target->kind == "internet_gateway") {
             out.push_back(makeFinding(kInfo,

@@ -18,7 +18,7 @@ void check(const ValidationContext& ctx, Findings& out) {
         std::vector<Id> ids{db->id};
         std::string names;
         for (const SubnetInfo* s : listedSubnets(ctx, *db)) {
-            if (ctx.routes().isPublic(s->element->id)) {
+            if (ctx.routes().isPublic(*s->element)) {
                 ids.push_back(s->element->id);
                 names += (names.empty() ? "" : ", ") + describe(*s->element);
             }

@@ -18,7 +18,7 @@ void check(const ValidationContext& ctx, Findings& out) {
         }
         const Cidr& primary = vpc.ipv4.front();
         for (const Element* table : vpc.routeTables) {
-            for (const StaticRoute& r : staticRoutes(*table)) {
+            for (const StaticRoute& r : staticRoutes(ctx, *table)) {
                 if (!r.cidr || *r.cidr == primary || !primary.contains(*r.cidr) ||
                     allowedMiddleboxRoute(vpc, ctx, *r.cidr, r.target, false)) {
                     continue;

@@ -15,7 +15,7 @@ void check(const ValidationContext& ctx, Findings& out) {
                                     *parseCidr("fd00:ec2::/32").cidr};
     for (const char* kind : {"route_table", "transit_gateway_route_table"}) {
         for (const Element* table : ctx.ofKind(kind)) {
-            for (const StaticRoute& r : staticRoutes(*table)) {
+            for (const StaticRoute& r : staticRoutes(ctx, *table)) {
                 for (const Cidr& range : reserved) {
                     if (r.cidr && range.contains(*r.cidr)) {
                         out.push_back(makeFinding(kInfo,

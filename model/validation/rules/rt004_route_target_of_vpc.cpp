@@ -21,7 +21,7 @@ void check(const ValidationContext& ctx, Findings& out) {
     }
     for (const Element* table : ctx.ofKind("route_table")) {
         const std::string& vpcId = table->parent;
-        for (const StaticRoute& r : staticRoutes(*table)) {
+        for (const StaticRoute& r : staticRoutes(ctx, *table)) {
             std::string problem;
             if (const Element* t = ctx.element(r.target)) {
                 const std::string& k = t->kind;

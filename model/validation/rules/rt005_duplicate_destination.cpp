@@ -12,7 +12,7 @@ constexpr RuleInfo kInfo{"RT005", Severity::Error, "Duplicate route destination"
 void check(const ValidationContext& ctx, Findings& out) {
     for (const char* kind : {"route_table", "transit_gateway_route_table"}) {
         for (const Element* table : ctx.ofKind(kind)) {
-            std::vector<StaticRoute> routes = staticRoutes(*table);
+            std::vector<StaticRoute> routes = staticRoutes(ctx, *table);
             std::vector<const StaticRoute*> sorted;
             for (const StaticRoute& r : routes) {
                 if (r.cidr && !r.propagated) {

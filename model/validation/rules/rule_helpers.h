@@ -34,7 +34,7 @@ struct StaticRoute {
     bool propagated = false;
 };
 
-/// The routes property of a route table (or transit gateway route table).
+/// The routes property of a route table (or transit gateway route table), parsed.
 inline std::vector<StaticRoute> staticRoutes(const Element& table) {
     std::vector<StaticRoute> out;
     const json& routes = table.property("routes");
@@ -55,6 +55,21 @@ inline std::vector<StaticRoute> staticRoutes(const Element& table) {
             route.cidr = c.cidr->canonical();
         }
         out.push_back(std::move(route));
+    }
+    return out;
+}
+
+/// The same, for a VPC route table from the route analysis (parsed once per validation).
+inline std::vector<StaticRoute> staticRoutes(const ValidationContext& ctx, const Element& table) {
+    const RouteTableInfo* info = ctx.routes().table(table.id);
+    if (!info) {
+        return staticRoutes(table);
+    }
+    std::vector<StaticRoute> out;
+    out.reserve(info->written.size());
+    for (const WrittenRoute& w : info->written) {
+        out.push_back(StaticRoute{w.index, std::string(w.destination), std::string(w.target),
+                                  w.cidr, w.propagated});
     }
     return out;
 }

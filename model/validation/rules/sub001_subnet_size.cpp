@@ -8,9 +8,10 @@ constexpr RuleInfo kInfo{"SUB001", Severity::Error, "Subnet CIDR size",
                          "A subnet's IPv4 CIDR has a prefix length from /16 to /28.", ""};
 
 void check(const ValidationContext& ctx, Findings& out) {
-    for (const Element* subnet : ctx.ofKind("subnet")) {
-        const auto c = cidrValue(subnet->property("cidr"));
-        if (!c || !c->isV4() || (c->prefix() >= 16 && c->prefix() <= 28)) {
+    for (const SubnetInfo& s : ctx.subnets()) {
+        const Element* subnet = s.element;
+        const auto& c = s.ipv4Written;
+        if (!c || (c->prefix() >= 16 && c->prefix() <= 28)) {
             continue;
         }
         const std::string suggestion = withPrefix(*c, c->prefix() < 16 ? 16 : 28).toString();

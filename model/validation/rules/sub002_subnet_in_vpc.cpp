@@ -29,7 +29,7 @@ void check(const ValidationContext& ctx, Findings& out) {
                                 {s.element->id, s.vpc->element->id});
         std::vector<Cidr> used;
         for (const Element* other : s.vpc->subnets) {
-            if (const SubnetInfo* o = ctx.subnet(other->id); o && o->ipv4 && o != &s) {
+            if (const SubnetInfo* o = ctx.subnet(*other); o && o->ipv4 && o != &s) {
                 used.push_back(*o->ipv4);
             }
         }

@@ -11,11 +11,7 @@ void check(const ValidationContext& ctx, Findings& out) {
     for (const VpcInfo& vpc : ctx.vpcs()) {
         std::vector<OwnedCidr> blocks;
         std::vector<const SubnetInfo*> owners;
-        for (const Element* e : vpc.subnets) {
-            const SubnetInfo* s = ctx.subnet(e->id);
-            if (!s) {
-                continue;
-            }
+        for (const SubnetInfo* s : vpc.subnetInfos) {
             if (s->ipv4) {
                 blocks.push_back({*s->ipv4, owners.size()});
             }

@@ -10,7 +10,7 @@ constexpr RuleInfo kInfo{
     "VPC's region (us-east-1).",
     ""};
 
-bool zoneInRegion(const std::string& zone, const std::string& region) {
+bool zoneInRegion(std::string_view zone, const std::string& region) {
     if (zone.size() <= region.size() || zone.compare(0, region.size(), region) != 0) {
         return false;
     }
@@ -20,7 +20,7 @@ bool zoneInRegion(const std::string& zone, const std::string& region) {
 
 void check(const ValidationContext& ctx, Findings& out) {
     for (const SubnetInfo& s : ctx.subnets()) {
-        const std::string zone = s.element->stringProperty("availability_zone");
+        const std::string_view zone = s.zone;
         if (zone.empty()) {
             out.push_back(makeFinding(kInfo, describe(*s.element) + ": no availability zone",
                                       {s.element->id}));
@@ -28,7 +28,7 @@ void check(const ValidationContext& ctx, Findings& out) {
         }
         if (s.vpc && !s.vpc->region.empty() && !zoneInRegion(zone, s.vpc->region)) {
             out.push_back(makeFinding(kInfo,
-                                      describe(*s.element) + ": zone " + zone +
+                                      describe(*s.element) + ": zone " + std::string(zone) +
                                           " is not in the region " + s.vpc->region + " of " +
                                           describe(*s.vpc->element),
                                       {s.element->id, s.vpc->element->id}));

@@ -13,7 +13,7 @@ constexpr RuleInfo kInfo{
 void check(const ValidationContext& ctx, Findings& out) {
     for (const SubnetInfo& s : ctx.subnets()) {
         const Element& e = *s.element;
-        if (e.boolProperty("ipv6_only")) {
+        if (s.ipv6Only) {
             if (s.vpc && s.vpc->ipv6.empty()) {
                 out.push_back(makeFinding(kInfo,
                                           describe(e) + ": IPv6-only, but " +
@@ -23,7 +23,7 @@ void check(const ValidationContext& ctx, Findings& out) {
                 out.push_back(
                     makeFinding(kInfo, describe(e) + ": IPv6-only without an IPv6 CIDR", {e.id}));
             }
-        } else if (e.boolProperty("assign_ipv6_on_creation") && !s.ipv6) {
+        } else if (s.assignIpv6OnCreation && !s.ipv6) {
             out.push_back(makeFinding(
                 kInfo, describe(e) + ": assigns IPv6 on creation without an IPv6 CIDR", {e.id}));
         }

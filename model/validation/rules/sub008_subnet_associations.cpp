@@ -1,5 +1,5 @@
 // SUB008: a subnet has exactly one route table and one network ACL, both of its own VPC.
-#include <unordered_map>
+#include <map>
 
 #include "validation/rules/rule_helpers.h"
 
@@ -15,39 +15,56 @@ constexpr RuleInfo kInfo{
 
 void checkKind(const ValidationContext& ctx, const char* kind, const char* mainKey,
                const char* what, Findings& out) {
-    std::unordered_map<std::string_view, std::vector<const Element*>> bySubnet;
-    for (const Element* owner : ctx.ofKind(kind)) {
-        for (const json& s : owner->property("associations")) {
-            if (s.is_string()) {
-                bySubnet[s.get_ref<const std::string&>()].push_back(owner);
+    const auto& elements = ctx.diagram().elements();
+    // (subnet index, owner) for every association, without a hash map per subnet.
+    std::vector<std::pair<std::size_t, const Element*>> pairs;
+    if (std::string_view(kind) == "route_table") {
+        for (const Association& a : ctx.routes().associations()) {
+            pairs.emplace_back(a.subnet,
+                               ctx.routes().tables()[static_cast<std::size_t>(a.table)].element);
+        }
+    } else {
+        for (const Element* owner : ctx.ofKind(kind)) {
+            for (const json& s : owner->property("associations")) {
+                const std::size_t i =
+                    s.is_string() ? ctx.diagram().indexOf(s.get_ref<const std::string&>())
+                                  : std::string::npos;
+                if (i < elements.size() && elements[i].kind == "subnet") {
+                    pairs.emplace_back(i, owner);
+                }
             }
         }
     }
-    for (const SubnetInfo& s : ctx.subnets()) {
-        const auto it = bySubnet.find(s.element->id);
-        if (it == bySubnet.end()) {
-            continue;
+    std::vector<int> counts(pairs.empty() ? 0 : elements.size(), 0);
+    bool shared = false;
+    for (const auto& [i, owner] : pairs) {
+        const Element& subnet = elements[i];
+        shared = ++counts[i] > 1 || shared;
+        if (owner->parent != subnet.parent) {
+            out.push_back(makeFinding(kInfo,
+                                      describe(subnet) + ": associated with " + describe(*owner) +
+                                          " of another VPC",
+                                      {subnet.id, owner->id}));
         }
-        for (const Element* owner : it->second) {
-            if (owner->parent != s.element->parent) {
-                out.push_back(makeFinding(kInfo,
-                                          describe(*s.element) + ": associated with " +
-                                              describe(*owner) + " of another VPC",
-                                          {s.element->id, owner->id}));
+    }
+    if (shared) {
+        std::map<std::size_t, std::vector<const Element*>> owners;
+        for (const auto& [i, owner] : pairs) {
+            if (counts[i] > 1) {
+                owners[i].push_back(owner);
             }
         }
-        if (it->second.size() > 1) {
-            std::vector<Id> ids{s.element->id};
+        for (const auto& [i, list] : owners) {
+            const Element& subnet = elements[i];
+            std::vector<Id> ids{subnet.id};
             std::string names;
-            for (const Element* owner : it->second) {
+            for (const Element* owner : list) {
                 ids.push_back(owner->id);
                 names += (names.empty() ? "" : ", ") + describe(*owner);
             }
-            out.push_back(makeFinding(kInfo,
-                                      describe(*s.element) + ": associated with " +
-                                          std::to_string(it->second.size()) + " " + what +
-                                          "s (" + names + ")",
-                                      std::move(ids)));
+            std::string message = describe(subnet) + ": associated with " +
+                                  std::to_string(list.size()) + " " + what + "s (" + names + ")";
+            out.push_back(makeFinding(kInfo, std::move(message), std::move(ids)));
         }
     }
     for (const VpcInfo& vpc : ctx.vpcs()) {

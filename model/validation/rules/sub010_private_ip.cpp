@@ -19,7 +19,7 @@ void check(const ValidationContext& ctx, Findings& out) {
                 continue;
             }
             const auto address = parseIpAddress(ip);
-            const SubnetInfo* s = ctx.subnet(subnet->id);
+            const SubnetInfo* s = ctx.subnet(*subnet);
             if (!address || !address.cidr->isV4() || !s || !s->ipv4) {
                 continue;
             }

@@ -17,7 +17,7 @@ void check(const ValidationContext& ctx, Findings& out) {
             continue;
         }
         for (const Element* table : vpc.routeTables) {
-            for (const StaticRoute& r : staticRoutes(*table)) {
+            for (const StaticRoute& r : staticRoutes(ctx, *table)) {
                 if (!r.cidr || r.propagated) {
                     continue;
                 }

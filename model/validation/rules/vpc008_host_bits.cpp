@@ -42,9 +42,12 @@ void check(const ValidationContext& ctx, Findings& out) {
         checkValue(*vpc, "secondary_cidrs", out);
         checkValue(*vpc, "ipv6_cidrs", out);
     }
-    for (const Element* subnet : ctx.ofKind("subnet")) {
-        checkValue(*subnet, "cidr", out);
-        checkValue(*subnet, "ipv6_cidr", out);
+    for (const SubnetInfo& s : ctx.subnets()) {
+        if ((s.ipv4Written && s.ipv4Written->hasHostBits()) ||
+            (s.ipv6Written && s.ipv6Written->hasHostBits())) {
+            checkValue(*s.element, "cidr", out);
+            checkValue(*s.element, "ipv6_cidr", out);
+        }
     }
 }
 

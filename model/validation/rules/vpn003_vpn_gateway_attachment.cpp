@@ -16,7 +16,7 @@ void check(const ValidationContext& ctx, Findings& out) {
             const Element* vpc = ctx.routes().attachedVpc(gw.id);
             return vpc && vpc->id == table->parent;
         };
-        for (const StaticRoute& r : staticRoutes(*table)) {
+        for (const StaticRoute& r : staticRoutes(ctx, *table)) {
             const Element* gw = ctx.element(r.target);
             if (gw && gw->kind == "virtual_private_gateway" && !attachedHere(*gw)) {
                 out.push_back(makeFinding(kInfo,

@@ -171,7 +171,8 @@ TEST(ValidateCommand, ListRulesMarkdownIsTheCheckedInReference) {
     EXPECT_EQ(r.exitCode, 0);
     EXPECT_EQ(r.out.toUtf8(), readAll(sourcePath(QStringLiteral("docs/rules.md"))));
     const RunResult text = runSkydraft({QStringLiteral("validate"), QStringLiteral("--list-rules")});
-    EXPECT_TRUE(text.out.startsWith(QStringLiteral("CFN001  warning/error Template")))
+    EXPECT_TRUE(text.out.startsWith(QStringLiteral(
+        "CFN001  warning/error CloudFormation template limits\nDIA001  error         Element")))
         << text.out.left(80).toStdString();
     EXPECT_EQ(text.out.count(QLatin1Char('\n')), static_cast<qsizetype>(allRules().size()));
 }
