@@ -34,14 +34,14 @@ int exportPicture(const Diagram& diagram, ExportFormat format, const ExportReque
     if (request.withFindings) {
         // The validator is not part of this build yet; the lead maps its findings to
         // DotFinding {elements, severity, ruleId} when it lands.
-        printError(QStringLiteral("export: --with-findings needs the validator, which this "
-                                  "build does not include yet"));
+        printError(
+            QStringLiteral("export: --with-findings needs the validator, which this "
+                           "build does not include yet"));
         return kUnusable;
     }
     const std::string dot = writeDot(diagram, options);
     if (format == ExportFormat::Dot) {
-        return writeOutput(request.output, QByteArray::fromStdString(dot)) ? kSuccess
-                                                                           : kUnusable;
+        return writeOutput(request.output, QByteArray::fromStdString(dot)) ? kSuccess : kUnusable;
     }
     const RenderFormat renderFormat = format == ExportFormat::Png   ? RenderFormat::Png
                                       : format == ExportFormat::Pdf ? RenderFormat::Pdf
@@ -104,8 +104,9 @@ int runExportCommand(const QStringList& arguments) {
         return kSuccess;
     }
     if (parser.positionalArguments().size() != 1 || !parser.isSet(to)) {
-        printError(QStringLiteral("export: expected --to FORMAT and one FILE (skydraft export "
-                                  "--to dot|png|svg|pdf|cloudformation FILE [-o OUT])"));
+        printError(
+            QStringLiteral("export: expected --to FORMAT and one FILE (skydraft export "
+                           "--to dot|png|svg|pdf|cloudformation FILE [-o OUT])"));
         return kUnusable;
     }
     const auto format = parseExportFormat(parser.value(to).toStdString());
@@ -134,11 +135,13 @@ int runExportCommand(const QStringList& arguments) {
         return kUnusable;
     }
     switch (*format) {
-        case ExportFormat::CloudFormation: return exportCloudFormation(*diagram, request);
+        case ExportFormat::CloudFormation:
+            return exportCloudFormation(*diagram, request);
         case ExportFormat::Dot:
         case ExportFormat::Png:
         case ExportFormat::Svg:
-        case ExportFormat::Pdf: return exportPicture(*diagram, *format, request);
+        case ExportFormat::Pdf:
+            return exportPicture(*diagram, *format, request);
     }
     return kUnusable;
 }

@@ -20,7 +20,7 @@ Diagram generateCanvasBenchmarkDiagram(int count) {
     constexpr int kSubnets = 4;
     constexpr int kPerSubnet = 24;
     const int perVpc = 1 + kSubnets * (1 + kPerSubnet);
-    const int vpcs = std::max(1, count / perVpc);
+    const int vpcs = std::max(1, (count + perVpc - 1) / perVpc);
     const int columns = 5;
     std::vector<Element> elements;
     std::vector<Connection> connections;
@@ -113,11 +113,11 @@ int runCanvasBenchmark(const QString& file) {
     }
     const double loadMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     QQmlApplicationEngine engine;
-    QQuickWindow* window = loadDesignerWindow(engine, controller);
+    QQuickWindow* window = loadDesignerWindow(engine, controller, QSize(1400, 900));
     if (!window) {
         return 2;
     }
-    window->resize(1400, 900);
+    window->show();
     QMetaObject::invokeMethod(window, "fitToContent");
     const QImage first = grabDesignerWindow(window);
     const double firstFrameMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
@@ -160,6 +160,7 @@ int runCanvasBenchmark(const QString& file) {
                                                                : QQuickWindow::sceneGraphBackend()),
         loadMs, firstFrameMs, p.median, p.p90, p.max, pan.size(), z.median, z.p90, z.max,
         zoom.size(), a.median);
+    window->close();
     if (file.isEmpty()) {
         QFile::remove(path);
     }

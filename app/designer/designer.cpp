@@ -58,14 +58,19 @@ bool applyTestEdit(DocumentController& controller, const QString& edit) {
 
 }  // namespace
 
-QQuickWindow* loadDesignerWindow(QQmlApplicationEngine& engine, DocumentController& controller) {
+QQuickWindow* loadDesignerWindow(QQmlApplicationEngine& engine, DocumentController& controller,
+                                 QSize size) {
     if (QQuickStyle::name().isEmpty()) {
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
     }
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    // The size goes in as initial properties: a window that is never shown does not pass a
+    // later resize() on to its content.
     engine.setInitialProperties(
         {{QStringLiteral("controller"), QVariant::fromValue(&controller)},
-         {QStringLiteral("session"), QVariant::fromValue(DocumentSession::of(controller))}});
+         {QStringLiteral("session"), QVariant::fromValue(DocumentSession::of(controller))},
+         {QStringLiteral("width"), size.width()},
+         {QStringLiteral("height"), size.height()}});
     bool failed = false;
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &engine,
@@ -155,6 +160,17 @@ int runDesigner(int argc, char* argv[]) {
         }
     }
 
+    QSize windowSize(1400, 900);
+    if (parser.isSet(screenshot)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        windowSize = QSize(wh.value(0).toInt(), wh.value(1).toInt());
+        if (windowSize.width() < 200 || windowSize.height() < 200 || windowSize.width() > 8000 ||
+            windowSize.height() > 8000) {
+            fail(QStringLiteral("--size must be WxH between 200 and 8000, e.g. 1400x900"));
+            return 2;
+        }
+    }
+
     DocumentSession* session = DocumentSession::of(controller);
     if (parser.isSet(restoreRecovery) && session->recovery()->available() &&
         !session->recovery()->restore()) {
@@ -176,28 +192,19 @@ int runDesigner(int argc, char* argv[]) {
     }
 
     QQmlApplicationEngine engine;
-    QQuickWindow* window = loadDesignerWindow(engine, controller);
+    QQuickWindow* window = loadDesignerWindow(engine, controller, windowSize);
     if (!window) {
         return 2;
     }
 
     if (parser.isSet(screenshot)) {
-        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
-        const int width = wh.value(0).toInt();
-        const int height = wh.value(1).toInt();
-        if (width < 200 || height < 200 || width > 8000 || height > 8000) {
-            fail(QStringLiteral("--size must be WxH between 200 and 8000, e.g. 1400x900"));
-            return 2;
-        }
-        window->resize(width, height);
+        // Shown on the offscreen platform, the window gets the normal render loop, which also
+        // releases its textures when it closes.
         window->show();
-        // Let the layout follow the new size and the background validation publish its
-        // findings before the picture is taken.
+        // Let the background validation publish its findings before the picture is taken.
         QElapsedTimer waited;
         waited.start();
-        while ((session->validating() || waited.elapsed() < 300 ||
-                window->contentItem()->width() != width) &&
-               waited.elapsed() < 10000) {
+        while ((session->validating() || waited.elapsed() < 300) && waited.elapsed() < 10000) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         }
         QMetaObject::invokeMethod(window, "fitToContent");

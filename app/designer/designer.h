@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QImage>
+#include <QSize>
 
 class QQmlApplicationEngine;
 class QQuickWindow;
@@ -17,7 +18,8 @@ int runDesigner(int argc, char* argv[]);
 
 /// Loads the designer's Main.qml for the controller into engine; the window, or nullptr
 /// (after printing why) when the QML cannot be loaded. The window is not shown.
-QQuickWindow* loadDesignerWindow(QQmlApplicationEngine& engine, DocumentController& controller);
+QQuickWindow* loadDesignerWindow(QQmlApplicationEngine& engine, DocumentController& controller,
+                                 QSize size = {1400, 900});
 
 /// Renders the window's next frame and returns it, after waiting (up to a few seconds) until
 /// every image in the scene has loaded.

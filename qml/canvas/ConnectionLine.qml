@@ -111,7 +111,9 @@ Item {
     }
 
     Rectangle {
+        // Long route lists only show on the selected line, so that fans of routes stay readable.
         visible: line.label.length > 0 && line.view.detailed && line.length > 60
+                 && (line.kind !== "route" || line.selected || line.label.length <= 12)
         x: (line.p1.x + line.p2.x) / 2 - width / 2
         y: (line.p1.y + line.p2.y) / 2 - height / 2
         width: labelText.implicitWidth + 12

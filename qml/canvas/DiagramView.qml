@@ -15,7 +15,14 @@ Item {
     readonly property int count: elementRepeater.count
     readonly property real minZoom: 0.05
     readonly property real maxZoom: 4.0
-    readonly property bool detailed: zoom >= 0.45
+    readonly property bool detailed: zoom >= 0.45 // names under icons
+    readonly property bool iconic: zoom >= 0.3 // icons rather than plain tiles
+    /// True when the whole diagram is on screen (the minimap then has nothing to add).
+    readonly property bool showsEverything: {
+        const b = controller.contentBounds
+        return b.x >= originX && b.y >= originY && b.x + b.width <= originX + width / zoom
+               && b.y + b.height <= originY + height / zoom
+    }
 
     // A drag in progress: the ids it carries and the offset in canvas units.
     property var movingSet: ({})
@@ -299,7 +306,7 @@ Item {
         anchors.bottom: parent.bottom
         anchors.margins: 12
         view: root
-        visible: root.count > 0 && showMinimap
+        visible: root.count > 0 && showMinimap && !root.showsEverything
         property bool showMinimap: true
     }
 

@@ -139,8 +139,21 @@ Item {
             border.width: 2
         }
     }
+    // Far out, a node is a tile of its category's colour (cheap to draw); closer, its icon;
+    // closer still, its name.
+    Rectangle {
+        visible: !node.isContainer && !node.view.iconic
+        x: (parent.width - width) / 2
+        width: 48
+        height: 48
+        radius: 8
+        color: node.category === "compute" ? "#ed7100"
+             : node.category === "database" ? "#2e73b8"
+             : node.category === "storage" ? "#3f8624"
+             : node.kind === "generic" ? "#7d8998" : "#8c4fff"
+    }
     Image {
-        visible: !node.isContainer
+        visible: !node.isContainer && node.view.iconic
         x: (parent.width - width) / 2
         y: 0
         width: 48
@@ -148,20 +161,20 @@ Item {
         source: node.isContainer ? "" : node.icon
         sourceSize: Qt.size(96, 96)
     }
-    Text {
-        visible: !node.isContainer && node.view.detailed
-        x: (parent.width - width) / 2
+    Loader {
+        active: !node.isContainer && node.view.detailed
+        x: (parent.width - 112) / 2
         y: 52
-        width: 112
-        horizontalAlignment: Text.AlignHCenter
-        wrapMode: Text.Wrap
-        maximumLineCount: 2
-        elide: Text.ElideRight
-        text: node.name
-        font.pixelSize: 11
-        color: "#1d2433"
-        style: Text.Outline
-        styleColor: "#f5f7fa"
+        sourceComponent: Text {
+            width: 112
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+            text: node.name
+            font.pixelSize: 11
+            color: "#1d2433"
+        }
     }
 
     // Gestures ------------------------------------------------------------------------------
@@ -207,9 +220,6 @@ Item {
         }
     }
 
-    ToolTip.visible: mouse.containsMouse && !mouse.pressed && !node.isContainer && !node.view.detailed
-    ToolTip.delay: 500
-    ToolTip.text: node.name + " · " + node.kindName
 
     // Connection handle: drag from it onto another element.
     Loader {

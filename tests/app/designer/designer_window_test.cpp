@@ -36,9 +36,8 @@ QQuickItem* findItem(QQuickItem* root, const QString& name) {
 class DesignerWindowTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        window = loadDesignerWindow(engine, controller);
+        window = loadDesignerWindow(engine, controller, QSize(1400, 900));
         ASSERT_NE(window, nullptr);
-        window->resize(1400, 900);
         window->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(window));
         window->requestActivate();
@@ -249,9 +248,9 @@ TEST(DesignerScreenshotTest, AnOpenedDiagramIsDrawnNotBlank) {
     DocumentController controller;
     ASSERT_TRUE(controller.openFile(path));
     QQmlApplicationEngine engine;
-    QQuickWindow* window = loadDesignerWindow(engine, controller);
+    QQuickWindow* window = loadDesignerWindow(engine, controller, QSize(1400, 900));
     ASSERT_NE(window, nullptr);
-    window->resize(1400, 900);
+    window->show();
     QMetaObject::invokeMethod(window, "fitToContent");
     const QImage image = grabDesignerWindow(window);
     ASSERT_EQ(image.size(), QSize(1400, 900) * window->devicePixelRatio());
