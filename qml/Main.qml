@@ -8,6 +8,7 @@ import Skydraft
 ApplicationWindow {
     id: window
     required property var controller
+    required property var session
 
     width: 1400
     height: 900
@@ -158,6 +159,48 @@ ApplicationWindow {
         }
     }
 
+    ExportDialog {
+        id: exportDialog
+        session: window.session
+    }
+    ShortcutsDialog { id: shortcutsDialog }
+    FileDialog {
+        id: importDialog
+        title: qsTr("Import a CloudFormation template")
+        nameFilters: [qsTr("CloudFormation templates (*.json *.yaml *.yml *.template)"), qsTr("All files (*)")]
+        onAccepted: if (!session.importCloudFormation(selectedFile)) errorDialog.show(session.importError())
+    }
+    Dialog {
+        id: recoveryDialog
+        objectName: "recoveryDialog"
+        title: qsTr("Restore unsaved changes?")
+        modal: true
+        anchors.centerIn: parent
+        width: 460
+        Label {
+            width: parent.width
+            wrapMode: Text.Wrap
+            text: qsTr("Skydraft did not close normally while “%1” had unsaved changes. Restore the copy saved automatically at %2?")
+                  .arg(session.recovery.originalName).arg(session.recovery.savedAtText)
+        }
+        footer: DialogButtonBox {
+            Button { text: qsTr("Restore"); DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
+            Button { text: qsTr("Discard"); DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole }
+            onAccepted: {
+                recoveryDialog.close()
+                if (!session.recovery.restore())
+                    errorDialog.show(qsTr("The unsaved changes could not be restored. %1").arg(controller.errorString))
+            }
+            onClicked: (button) => {
+                if (button.DialogButtonBox.buttonRole === DialogButtonBox.DestructiveRole) {
+                    recoveryDialog.close()
+                    session.recovery.discard()
+                }
+            }
+        }
+    }
+    onVisibleChanged: if (visible && session.recovery.available) recoveryDialog.open()
+
     // Actions ------------------------------------------------------------------------------------
     Action { id: newAction; text: qsTr("&New"); shortcut: StandardKey.New
              onTriggered: window.whenSaved(() => controller.newDocument()) }
@@ -167,6 +210,18 @@ ApplicationWindow {
              onTriggered: window.saveThen(null) }
     Action { id: saveAsAction; text: qsTr("Save &As…"); shortcut: "Ctrl+Shift+S"
              onTriggered: { saveDialog.afterSave = null; saveDialog.open() } }
+    Action { id: exportAction; text: qsTr("&Export…"); shortcut: "Ctrl+E"
+             onTriggered: exportDialog.open() }
+    Action { id: importAction; text: qsTr("&Import CloudFormation Template…"); shortcut: "Ctrl+I"
+             onTriggered: window.whenSaved(() => importDialog.open()) }
+    Action { id: shortcutsAction; text: qsTr("&Keyboard Shortcuts"); shortcut: "F1"
+             onTriggered: shortcutsDialog.open() }
+    Action { id: nextProblemAction; text: qsTr("&Next Problem"); shortcut: "F8"
+             onTriggered: problems.next(1) }
+    Action { id: previousProblemAction; text: qsTr("&Previous Problem"); shortcut: "Shift+F8"
+             onTriggered: problems.next(-1) }
+    Shortcut { sequence: "Ctrl+Shift+M"; onActivated: problems.focusList() }
+    Shortcut { sequence: "Ctrl+Shift+I"; onActivated: inspectorPanel.forceActiveFocus() }
     Action { id: quitAction; text: qsTr("&Quit"); shortcut: StandardKey.Quit
              onTriggered: window.close() }
     Action { id: undoAction; text: controller.canUndo ? qsTr("&Undo %1").arg(controller.undoText) : qsTr("&Undo")
@@ -236,6 +291,9 @@ ApplicationWindow {
             MenuItem { action: saveAction }
             MenuItem { action: saveAsAction }
             MenuSeparator {}
+            MenuItem { action: importAction }
+            MenuItem { action: exportAction }
+            MenuSeparator {}
             MenuItem { action: quitAction }
         }
         Menu {
@@ -259,6 +317,13 @@ ApplicationWindow {
             MenuItem { action: actualAction }
             MenuSeparator {}
             MenuItem { action: minimapAction }
+            MenuSeparator {}
+            MenuItem { action: nextProblemAction }
+            MenuItem { action: previousProblemAction }
+        }
+        Menu {
+            title: qsTr("&Help")
+            MenuItem { action: shortcutsAction }
         }
     }
 
@@ -292,6 +357,8 @@ ApplicationWindow {
             ToolSeparator {}
             ToolButton { action: duplicateAction; text: qsTr("Duplicate") }
             ToolButton { action: deleteAction; text: qsTr("Delete") }
+            ToolSeparator {}
+            ToolButton { action: exportAction; text: qsTr("Export") }
             Item { Layout.fillWidth: true }
             ToolButton { text: "−"; font.pixelSize: 16; onClicked: view.zoomBy(0.8) }
             Label {
@@ -323,6 +390,20 @@ ApplicationWindow {
                 color: "#b3261e"
             }
             Label {
+                objectName: "statusProblems"
+                text: qsTr("%1 errors  ·  %2 warnings").arg(session.findings.errorCount)
+                      .arg(session.findings.warningCount)
+                font.pixelSize: 12
+                color: session.findings.errorCount > 0 ? "#c7321c"
+                     : session.findings.warningCount > 0 ? "#9a5c00" : "#3f8624"
+                rightPadding: 10
+                MouseArea {
+                    anchors.fill: parent
+                    cursorShape: Qt.PointingHandCursor
+                    onClicked: problems.forceActiveFocus()
+                }
+            }
+            Label {
                 text: qsTr("%1 elements  ·  %2 selected  ·  %3%").arg(controller.elementCount)
                       .arg(controller.selection.length).arg(Math.round(view.zoom * 100))
                 font.pixelSize: 12
@@ -352,45 +433,88 @@ ApplicationWindow {
             dragTarget: window
         }
 
-        DiagramView {
-            id: view
-            objectName: "canvas"
+        ColumnLayout {
+            id: centre
+            spacing: 0
             Layout.fillWidth: true
             Layout.fillHeight: true
-            controller: window.controller
 
-            Column {
-                anchors.centerIn: parent
-                visible: view.count === 0
-                spacing: 8
-                Label {
-                    anchors.horizontalCenter: parent.horizontalCenter
-                    text: qsTr("Start with a VPC")
-                    color: "#3b4558"
-                    font.pixelSize: 20
-                    font.weight: Font.DemiBold
+            DiagramView {
+                id: view
+                objectName: "canvas"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                controller: window.controller
+                markers: window.session.markers
+
+                Column {
+                    anchors.centerIn: parent
+                    visible: view.count === 0
+                    spacing: 8
+                    Label {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        text: qsTr("Start with a VPC")
+                        color: "#3b4558"
+                        font.pixelSize: 20
+                        font.weight: Font.DemiBold
+                    }
+                    Label {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        text: qsTr("Drag a VPC from the palette and drop it here,\nthen add subnets, gateways and resources inside it.")
+                        horizontalAlignment: Text.AlignHCenter
+                        color: "#687387"
+                        font.pixelSize: 13
+                        lineHeight: 1.3
+                    }
+                    Button {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        text: qsTr("Open a diagram…")
+                        onClicked: openAction.trigger()
+                    }
                 }
-                Label {
-                    anchors.horizontalCenter: parent.horizontalCenter
-                    text: qsTr("Drag a VPC from the palette and drop it here,\nthen add subnets, gateways and resources inside it.")
-                    horizontalAlignment: Text.AlignHCenter
-                    color: "#687387"
-                    font.pixelSize: 13
-                    lineHeight: 1.3
+            }
+
+            // Drag to resize the problems panel.
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 5
+                color: splitter.containsMouse || splitter.pressed ? "#c9d3e0" : "#e6e9ee"
+                MouseArea {
+                    id: splitter
+                    anchors.fill: parent
+                    hoverEnabled: true
+                    cursorShape: Qt.SizeVerCursor
+                    property real startY
+                    property real startHeight
+                    onPressed: (mouse) => { startY = mapToItem(null, 0, mouse.y).y; startHeight = problems.Layout.preferredHeight }
+                    onPositionChanged: (mouse) => {
+                        if (!pressed)
+                            return
+                        const y = mapToItem(null, 0, mouse.y).y
+                        problems.Layout.preferredHeight =
+                            Math.max(34, Math.min(centre.height - 120, startHeight - (y - startY)))
+                    }
                 }
-                Button {
-                    anchors.horizontalCenter: parent.horizontalCenter
-                    text: qsTr("Open a diagram…")
-                    onClicked: openAction.trigger()
-                }
+            }
+
+            ProblemsPanel {
+                id: problems
+                objectName: "problems"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 250
+                controller: window.controller
+                session: window.session
+                onReveal: (box) => view.reveal(box)
             }
         }
 
-        DetailsPanel {
-            objectName: "details"
-            Layout.preferredWidth: 280
+        InspectorPanel {
+            id: inspectorPanel
+            objectName: "inspector"
+            Layout.preferredWidth: 320
             Layout.fillHeight: true
             controller: window.controller
+            session: window.session
         }
     }
 

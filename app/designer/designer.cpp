@@ -5,6 +5,8 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -13,6 +15,7 @@
 
 #include "designer/canvas_benchmark.h"
 #include "document/document_controller.h"
+#include "document/document_session.h"
 
 Q_IMPORT_QML_PLUGIN(SkydraftPlugin)
 
@@ -38,6 +41,21 @@ bool imagesLoading(QQuickItem* item) {
     return std::any_of(children.begin(), children.end(), imagesLoading);
 }
 
+/// Applies "ID:KEY=JSON" through the controller (one undo step), for the recovery test.
+bool applyTestEdit(DocumentController& controller, const QString& edit) {
+    const qsizetype colon = edit.indexOf(QLatin1Char(':'));
+    const qsizetype equals = edit.indexOf(QLatin1Char('='), colon + 1);
+    if (colon <= 0 || equals <= colon + 1) {
+        return false;
+    }
+    const QJsonDocument value = QJsonDocument::fromJson("[" + edit.mid(equals + 1).toUtf8() + "]");
+    if (!value.isArray() || value.array().size() != 1) {
+        return false;
+    }
+    return controller.setProperty(edit.left(colon), edit.mid(colon + 1, equals - colon - 1),
+                                  value.array().at(0).toVariant());
+}
+
 }  // namespace
 
 QQuickWindow* loadDesignerWindow(QQmlApplicationEngine& engine, DocumentController& controller,
@@ -48,9 +66,11 @@ QQuickWindow* loadDesignerWindow(QQmlApplicationEngine& engine, DocumentControll
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     // The size goes in as initial properties: a window that is never shown does not pass a
     // later resize() on to its content.
-    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)},
-                                 {QStringLiteral("width"), size.width()},
-                                 {QStringLiteral("height"), size.height()}});
+    engine.setInitialProperties(
+        {{QStringLiteral("controller"), QVariant::fromValue(&controller)},
+         {QStringLiteral("session"), QVariant::fromValue(DocumentSession::of(controller))},
+         {QStringLiteral("width"), size.width()},
+         {QStringLiteral("height"), size.height()}});
     bool failed = false;
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &engine,
@@ -104,6 +124,23 @@ int runDesigner(int argc, char* argv[]) {
         QStringLiteral("bench-canvas"),
         QStringLiteral("Time the first frame and panning/zooming frames of FILE (or of a "
                        "generated 2,000-element diagram) offscreen, print the figures and exit."));
+    const QCommandLineOption restoreRecovery(
+        QStringLiteral("restore-recovery"),
+        QStringLiteral("Restore the unsaved changes a killed or crashed Skydraft left, without "
+                       "asking."));
+    QCommandLineOption testEdit(
+        QStringLiteral("test-edit"),
+        QStringLiteral("Testing: after loading, set property KEY of ID to the JSON VALUE."),
+        QStringLiteral("ID:KEY=VALUE"));
+    testEdit.setFlags(QCommandLineOption::HiddenFromHelp);
+    const QCommandLineOption select(
+        QStringLiteral("select"),
+        QStringLiteral("Select the element or connection ID after loading (repeatable), e.g. "
+                       "to show it in the inspector on a --screenshot."),
+        QStringLiteral("ID"));
+    parser.addOption(select);
+    parser.addOption(restoreRecovery);
+    parser.addOption(testEdit);
     parser.addOption(screenshot);
     parser.addOption(size);
     parser.addOption(bench);
@@ -134,6 +171,26 @@ int runDesigner(int argc, char* argv[]) {
         }
     }
 
+    DocumentSession* session = DocumentSession::of(controller);
+    if (parser.isSet(restoreRecovery) && session->recovery()->available() &&
+        !session->recovery()->restore()) {
+        fail(QStringLiteral("could not restore the unsaved changes: ") + controller.errorString());
+    }
+    if (parser.isSet(screenshot) || parser.isSet(bench)) {
+        session->recovery()->ignoreLeftover();
+    }
+    for (const QString& edit : parser.values(testEdit)) {
+        if (!applyTestEdit(controller, edit)) {
+            fail(QStringLiteral("--test-edit ") + edit + QStringLiteral(": ") +
+                 controller.message());
+            return 2;
+        }
+    }
+
+    if (parser.isSet(select)) {
+        controller.selectIds(parser.values(select));
+    }
+
     QQmlApplicationEngine engine;
     QQuickWindow* window = loadDesignerWindow(engine, controller, windowSize);
     if (!window) {
@@ -144,14 +201,19 @@ int runDesigner(int argc, char* argv[]) {
         // Shown on the offscreen platform, the window gets the normal render loop, which also
         // releases its textures when it closes.
         window->show();
-        QCoreApplication::processEvents();
+        // Let the background validation publish its findings before the picture is taken.
+        QElapsedTimer waited;
+        waited.start();
+        while ((session->validating() || waited.elapsed() < 300) && waited.elapsed() < 10000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        }
         QMetaObject::invokeMethod(window, "fitToContent");
+        QCoreApplication::processEvents();
         const QImage image = grabDesignerWindow(window);
         if (image.isNull() || !image.save(parser.value(screenshot), "PNG")) {
             fail(QStringLiteral("could not write the screenshot to ") + parser.value(screenshot));
             return 2;
         }
-        window->close();
         return 0;
     }
     window->show();

@@ -240,6 +240,13 @@ void DocumentController::newDocument() {
     setErrorString({});
 }
 
+void DocumentController::adoptDiagram(Diagram diagram) {
+    m_diagram = std::move(diagram);
+    m_filePath.clear();
+    documentReplaced();
+    setErrorString({});
+}
+
 void DocumentController::clearRecentFiles() {
     m_recentFiles.clear();
     QSettings().setValue(kRecentFilesKey, m_recentFiles);
@@ -1148,6 +1155,16 @@ void DocumentController::setSelection(QStringList ids) {
     m_connections.sync(m_diagram, m_selectionSet);
     emit selectionChanged();
     emit selectedInfoChanged();
+}
+
+void DocumentController::selectIds(const QStringList& ids) {
+    QStringList known;
+    for (const auto& id : ids) {
+        if (m_diagram.contains(s(id))) {
+            known << id;
+        }
+    }
+    setSelection(known);
 }
 
 void DocumentController::select(const QString& id, bool toggle) {

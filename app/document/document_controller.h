@@ -140,6 +140,17 @@ public:
     /// Every element as x, y, width, height, shape (1 VPC, 2 other container, 0 node), flat.
     Q_INVOKABLE QVariantList outline() const;
 
+    // For helpers that build their own commands (fixes, inspector edits).
+    /// The context commands pushed with pushCommand() must edit.
+    EditContext& editContext() { return m_context; }
+    /// Pushes a command (taking ownership) as one undo step; false, with `message` set to the
+    /// reason, when it failed and changed nothing.
+    bool pushCommand(DiagramCommand* command) { return push(command); }
+    /// Replaces the document by diagram (an import), untitled, with an empty undo stack.
+    void adoptDiagram(Diagram diagram);
+    /// Replaces the selection by ids (unknown ids are kept out).
+    void selectIds(const QStringList& ids);
+
 signals:
     void fileChanged();
     void titleChanged();

@@ -6,6 +6,8 @@ import QtQuick.Controls
 Item {
     id: root
     required property var controller
+    /// The finding badges (a MarkerModel), or null for none.
+    property var markers: null
 
     property real zoom: 1.0
     property real originX: 0 // canvas coordinate shown at the view's left edge
@@ -52,6 +54,17 @@ Item {
     function panBy(dx, dy) { originX += dx / zoom; originY += dy / zoom }
     function actualSize() { setZoomAt(1.0, width / 2, height / 2) }
     function centerOn(sx, sy) { originX = sx - width / 2 / zoom; originY = sy - height / 2 / zoom }
+
+    /// Scrolls (and zooms out if needed) so that canvas box b is in view, centred.
+    function reveal(b) {
+        if (b.width <= 0 || b.height <= 0)
+            return
+        const margin = 60
+        const fits = Math.min((width - 2 * margin) / b.width, (height - 2 * margin) / b.height)
+        if (fits < zoom)
+            zoom = Math.max(minZoom, fits)
+        centerOn(b.x + b.width / 2, b.y + b.height / 2)
+    }
 
     /// Scales and scrolls the view so that the whole diagram is visible.
     function fitToContent() {
@@ -252,6 +265,13 @@ Item {
                 delegate: ConnectionLine {
                     view: root
                 }
+            }
+        }
+
+        Repeater {
+            model: root.markers
+            delegate: FindingBadge {
+                view: root
             }
         }
 

@@ -1,0 +1,129 @@
+// The designer's session around a document: background validation, findings, badges, fixes.
+#include "document/document_session.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <algorithm>
+
+#include "cloudformation_importer.h"
+#include "commands/change_value_command.h"
+#include "document/document_controller.h"
+
+namespace skydraft {
+
+DocumentSession::DocumentSession(DocumentController& controller)
+    : QObject(&controller),
+      m_controller(controller),
+      m_runner([&controller]() -> const Diagram& { return controller.diagram(); }),
+      m_inspector(controller),
+      m_recovery(controller),
+      m_exporter(controller, [this] { return m_runner.result().findings; }) {
+    connect(&m_runner, &ValidationRunner::finished, this, &DocumentSession::publish);
+    connect(&m_runner, &ValidationRunner::busyChanged, this, &DocumentSession::validatingChanged);
+    connect(&controller, &DocumentController::contentChanged, this, [this] {
+        m_markers.sync(m_controller.diagram(), m_runner.result().findings);
+        m_runner.schedule();
+    });
+    connect(&controller, &DocumentController::fileChanged, &m_runner,
+            &ValidationRunner::scheduleNow);
+    m_runner.scheduleNow();
+}
+
+DocumentSession* DocumentSession::of(DocumentController& controller) {
+    auto* session = controller.findChild<DocumentSession*>(QString(), Qt::FindDirectChildrenOnly);
+    return session ? session : new DocumentSession(controller);
+}
+
+void DocumentSession::publish() {
+    const auto& findings = m_runner.result().findings;
+    m_findings.setFindings(findings);
+    m_markers.sync(m_controller.diagram(), findings);
+    emit findingsUpdated();
+}
+
+bool DocumentSession::applyFix(int row) {
+    const Finding* f = m_findings.finding(row);
+    if (!f || !f->fix || f->fix->edits.empty()) {
+        return false;
+    }
+    const Fix fix = *f->fix;
+    return applyFix(fix,
+                    QStringLiteral("Fix %1: %2")
+                        .arg(QString::fromStdString(f->ruleId), QString::fromStdString(fix.label)));
+}
+
+bool DocumentSession::applyFix(const Fix& fix, const QString& text) {
+    EditContext& context = m_controller.editContext();
+    auto* command = new CompositeCommand(context, text);
+    for (const FixEdit& edit : fix.edits) {
+        if (edit.kind != "set_property") {
+            delete command;
+            return false;
+        }
+        const bool isElement = m_controller.diagram().element(edit.target) != nullptr;
+        new ChangeValueCommand(context, {}, edit.target,
+                               isElement ? ValueField::Property : ValueField::ConnectionProperty,
+                               edit.value, edit.key, command);
+    }
+    return m_controller.pushCommand(command);
+}
+
+bool DocumentSession::importCloudFormation(const QUrl& url) {
+    const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_importError = QStringLiteral("Could not read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    CfnImportResult result =
+        skydraft::importCloudFormation(std::string_view(bytes.constData(), bytes.size()));
+    if (!result) {
+        m_importError =
+            QStringLiteral("%1 is not a template Skydraft can import: %2")
+                .arg(QFileInfo(path).fileName(),
+                     QString::fromStdString(result.error ? result.error->toString()
+                                                         : std::string("unknown error")));
+        return false;
+    }
+    m_importError.clear();
+    m_controller.adoptDiagram(std::move(*result.diagram));
+    return true;
+}
+
+QStringList DocumentSession::selectFinding(int row) {
+    const Finding* f = m_findings.finding(row);
+    if (!f) {
+        return {};
+    }
+    QStringList ids;
+    for (const auto& id : f->elements) {
+        ids << QString::fromStdString(id);
+    }
+    m_controller.selectIds(ids);
+    return m_controller.selection();
+}
+
+QRectF DocumentSession::boundsOf(const QStringList& ids) const {
+    const Diagram& d = m_controller.diagram();
+    QRectF bounds;
+    auto add = [&bounds](const Element* e) {
+        if (e) {
+            bounds =
+                bounds.united(QRectF(e->geometry.x, e->geometry.y, std::max(e->geometry.width, 1.0),
+                                     std::max(e->geometry.height, 1.0)));
+        }
+    };
+    for (const auto& id : ids) {
+        const std::string key = id.toStdString();
+        if (const Connection* c = d.connection(key)) {
+            add(d.element(c->from));
+            add(d.element(c->to));
+        } else {
+            add(d.element(key));
+        }
+    }
+    return bounds;
+}
+
+}  // namespace skydraft

@@ -1,0 +1,81 @@
+// What the designer adds around the open document: live findings, badges, fixes, inspector,
+// recovery and export, all observing the DocumentController.
+#pragma once
+
+#include <QObject>
+#include <QRectF>
+#include <QStringList>
+#include <QUrl>
+
+#include "document/export_runner.h"
+#include "document/recovery_store.h"
+#include "document/validation_runner.h"
+#include "models/findings_model.h"
+#include "models/marker_model.h"
+#include "models/property_model.h"
+
+namespace skydraft {
+
+class DocumentController;
+struct Fix;
+
+/// Lives as a child of its DocumentController (one per controller, see of()). It validates the
+/// document in the background after every change, feeds the problems panel and the canvas
+/// badges, and applies fixes as single undo steps.
+class DocumentSession : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(FindingsModel* findings READ findings CONSTANT)
+    Q_PROPERTY(MarkerModel* markers READ markers CONSTANT)
+    Q_PROPERTY(PropertyModel* inspector READ inspector CONSTANT)
+    Q_PROPERTY(RecoveryStore* recovery READ recovery CONSTANT)
+    Q_PROPERTY(ExportRunner* exporter READ exporter CONSTANT)
+    Q_PROPERTY(bool validating READ validating NOTIFY validatingChanged)
+public:
+    explicit DocumentSession(DocumentController& controller);
+
+    /// The controller's session, created on first use.
+    static DocumentSession* of(DocumentController& controller);
+
+    DocumentController& controller() { return m_controller; }
+    FindingsModel* findings() { return &m_findings; }
+    MarkerModel* markers() { return &m_markers; }
+    PropertyModel* inspector() { return &m_inspector; }
+    RecoveryStore* recovery() { return &m_recovery; }
+    ExportRunner* exporter() { return &m_exporter; }
+    ValidationRunner& validator() { return m_runner; }
+    bool validating() const { return m_runner.busy(); }
+
+    /// Applies the fix of a problems-panel row as one undo step; false when it has none or
+    /// the edit was refused (the controller's message says why).
+    Q_INVOKABLE bool applyFix(int row);
+    /// Applies a fix as one undo step named text.
+    bool applyFix(const Fix& fix, const QString& text);
+    /// Imports a CloudFormation template (JSON or YAML) as a new untitled document; false with
+    /// importError saying where and why when it cannot.
+    Q_INVOKABLE bool importCloudFormation(const QUrl& url);
+    Q_INVOKABLE QString importError() const { return m_importError; }
+    /// Selects every element and connection the finding of a row names.
+    Q_INVOKABLE QStringList selectFinding(int row);
+    /// The canvas box covering the given elements and connections (a connection covers both of
+    /// its ends); empty when none exists.
+    Q_INVOKABLE QRectF boundsOf(const QStringList& ids) const;
+
+signals:
+    void validatingChanged();
+    /// Fresh findings were published.
+    void findingsUpdated();
+
+private:
+    void publish();
+
+    DocumentController& m_controller;
+    ValidationRunner m_runner;
+    FindingsModel m_findings;
+    MarkerModel m_markers;
+    PropertyModel m_inspector;
+    RecoveryStore m_recovery;
+    ExportRunner m_exporter;
+    QString m_importError;
+};
+
+}  // namespace skydraft

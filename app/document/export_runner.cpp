@@ -1,0 +1,216 @@
+// The designer's export workflow: exporters in a worker thread, atomic writes, plain errors.
+#include "document/export_runner.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "cloudformation_exporter.h"
+#include "document/document_controller.h"
+#include "dot_writer.h"
+#include "graphviz_renderer.h"
+
+namespace skydraft {
+
+namespace {
+
+QString toLocalPath(const QString& path) {
+    const QUrl url(path);
+    return url.isLocalFile() ? url.toLocalFile() : path;
+}
+
+QString extensionOf(const QString& format) {
+    return format == QStringLiteral("cloudformation") ? QStringLiteral(".json")
+                                                      : QLatin1Char('.') + format;
+}
+
+}  // namespace
+
+ExportRunner::ExportRunner(DocumentController& controller,
+                           std::function<std::vector<Finding>()> findings, QObject* parent)
+    : QObject(parent), m_controller(controller), m_findings(std::move(findings)) {
+    connect(&m_watcher, &QFutureWatcher<ExportOutcome>::finished, this, &ExportRunner::done);
+}
+
+ExportRunner::~ExportRunner() {
+    m_watcher.waitForFinished();
+}
+
+QByteArray ExportRunner::exportBytes(const Diagram& diagram, const std::vector<Finding>& findings,
+                                     const QString& format, int dpi, QString& error,
+                                     QStringList* warnings, double* width, double* height) {
+    if (format == QStringLiteral("cloudformation")) {
+        return QByteArray::fromStdString(exportCloudFormation(diagram).dump(2) + "\n");
+    }
+    DotOptions options;
+    for (const Finding& f : findings) {
+        if (f.suppressed) {
+            continue;
+        }
+        options.findings.push_back({f.elements,
+                                    f.severity == Severity::Error     ? FindingSeverity::Error
+                                    : f.severity == Severity::Warning ? FindingSeverity::Warning
+                                                                      : FindingSeverity::Info,
+                                    f.ruleId});
+    }
+    const std::string dot = writeDot(diagram, options);
+    if (format == QStringLiteral("dot")) {
+        return QByteArray::fromStdString(dot);
+    }
+    const RenderFormat renderFormat = format == QStringLiteral("png")   ? RenderFormat::Png
+                                      : format == QStringLiteral("pdf") ? RenderFormat::Pdf
+                                                                        : RenderFormat::Svg;
+    const RenderResult result = renderDot(dot, renderFormat, dpi);
+    if (!result.ok()) {
+        error = QStringLiteral("The picture could not be drawn: %1")
+                    .arg(QString::fromStdString(result.error));
+        return {};
+    }
+    if (warnings) {
+        for (const auto& w : result.warnings) {
+            *warnings << QString::fromStdString(w);
+        }
+    }
+    if (width && height) {
+        *width = result.widthPoints;
+        *height = result.heightPoints;
+    }
+    return QByteArray::fromStdString(result.bytes);
+}
+
+bool ExportRunner::start(const QString& format, const QString& path, int dpi, bool withFindings) {
+    static const QStringList formats = {QStringLiteral("cloudformation"), QStringLiteral("dot"),
+                                        QStringLiteral("png"), QStringLiteral("svg"),
+                                        QStringLiteral("pdf")};
+    if (busy()) {
+        m_error = QStringLiteral("Another export is still running.");
+        emit finished(false, {}, m_error);
+        return false;
+    }
+    if (!formats.contains(format)) {
+        m_error = QStringLiteral("Unknown format \"%1\".").arg(format);
+        emit finished(false, {}, m_error);
+        return false;
+    }
+    if (format == QStringLiteral("png") && (dpi < kMinDpi || dpi > kMaxDpi)) {
+        m_error = QStringLiteral("The resolution must be between %1 and %2 DPI.")
+                      .arg(kMinDpi)
+                      .arg(kMaxDpi);
+        emit finished(false, {}, m_error);
+        return false;
+    }
+    QString local = toLocalPath(path);
+    if (local.isEmpty()) {
+        m_error = QStringLiteral("Choose a file to export to.");
+        emit finished(false, {}, m_error);
+        return false;
+    }
+    if (QFileInfo(local).suffix().isEmpty()) {
+        local += extensionOf(format);
+    }
+    if (m_watcher.isRunning()) {
+        m_pendingExport = Request{format, local, dpi, withFindings};
+        setStage(QStringLiteral("Waiting for the preview to finish…"));
+        emit busyChanged();
+        return true;
+    }
+    launch(false, format, local, dpi, withFindings);
+    return true;
+}
+
+void ExportRunner::preview(bool withFindings, int dpi) {
+    m_pendingFindings = withFindings;
+    m_pendingDpi = dpi;
+    if (m_watcher.isRunning()) {
+        m_previewPending = true;
+        emit previewChanged();
+        return;
+    }
+    m_previewPending = false;
+    const QString path =
+        m_previewDir.filePath(QStringLiteral("preview-%1.png").arg(++m_previewCount));
+    launch(true, QStringLiteral("png"), path, dpi, withFindings);
+    emit previewChanged();
+}
+
+QString ExportRunner::suggestedPath(const QString& format) const {
+    const QFileInfo file(m_controller.filePath());
+    const QString base =
+        m_controller.filePath().isEmpty() ? QStringLiteral("diagram") : file.completeBaseName();
+    const QString dir = m_controller.filePath().isEmpty() ? QDir::homePath() : file.absolutePath();
+    return QDir(dir).filePath(base + extensionOf(format));
+}
+
+void ExportRunner::launch(bool preview, const QString& format, const QString& path, int dpi,
+                          bool withFindings) {
+    m_runIsPreview = preview;
+    std::vector<Finding> findings = withFindings ? m_findings() : std::vector<Finding>{};
+    if (!preview) {
+        m_error.clear();
+        setStage(format == QStringLiteral("cloudformation") || format == QStringLiteral("dot")
+                     ? QStringLiteral("Writing %1…").arg(QFileInfo(path).fileName())
+                     : QStringLiteral("Laying out and rendering (Graphviz)…"));
+        emit busyChanged();
+    }
+    m_watcher.setFuture(
+        QtConcurrent::run([diagram = Diagram(m_controller.diagram()),
+                           findings = std::move(findings), format, path, dpi, preview]() {
+            ExportOutcome outcome;
+            outcome.preview = preview;
+            outcome.path = path;
+            QString error;
+            const QByteArray bytes =
+                exportBytes(diagram, findings, format, dpi, error, &outcome.warnings,
+                            &outcome.widthPoints, &outcome.heightPoints);
+            if (!error.isEmpty()) {
+                outcome.error = error;
+                return outcome;
+            }
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
+                !file.commit()) {
+                outcome.error = QStringLiteral("Could not write %1: %2")
+                                    .arg(QDir::toNativeSeparators(path), file.errorString());
+            }
+            return outcome;
+        }));
+}
+
+void ExportRunner::done() {
+    const ExportOutcome outcome = m_watcher.result();
+    if (outcome.preview) {
+        if (outcome.error.isEmpty()) {
+            m_previewUrl = QUrl::fromLocalFile(outcome.path);
+            m_previewSize = QStringLiteral("%1 × %2 pt")
+                                .arg(qRound(outcome.widthPoints))
+                                .arg(qRound(outcome.heightPoints));
+        } else {
+            m_previewUrl.clear();
+            m_previewSize = outcome.error;
+        }
+        emit previewChanged();
+    } else {
+        m_error = outcome.error;
+        m_lastPath = outcome.error.isEmpty() ? outcome.path : QString();
+        setStage({});
+        emit busyChanged();
+        emit finished(outcome.error.isEmpty(), outcome.path, outcome.error);
+    }
+    if (m_pendingExport) {
+        const Request request = *m_pendingExport;
+        m_pendingExport.reset();
+        launch(false, request.format, request.path, request.dpi, request.withFindings);
+    } else if (m_previewPending) {
+        preview(m_pendingFindings, m_pendingDpi);
+    }
+}
+
+void ExportRunner::setStage(const QString& stage) {
+    if (m_stage != stage) {
+        m_stage = stage;
+        emit stageChanged();
+    }
+}
+
+}  // namespace skydraft

@@ -1,0 +1,419 @@
+// The inspector: the selection's name, tags and properties with an editor per property type,
+// what the model derives (subnet reach, usable addresses, effective routes), and editors for
+// routes, security group rules and network ACL entries. Every edit is one undo step.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+Rectangle {
+    id: panel
+    required property var controller
+    required property var session
+    readonly property var inspector: session.inspector
+    readonly property var info: controller.selectedInfo
+
+    color: "#fbfcfd"
+
+    Rectangle { width: 1; height: parent.height; color: "#dfe3e9" }
+
+    readonly property var protocolOptions: [
+        { value: "tcp", label: "TCP" }, { value: "udp", label: "UDP" },
+        { value: "icmp", label: "ICMP" }, { value: "-1", label: "All" }
+    ]
+
+    ScrollView {
+        id: scroller
+        anchors.fill: parent
+        anchors.leftMargin: 1
+        contentWidth: availableWidth
+        clip: true
+
+        ColumnLayout {
+            width: scroller.availableWidth
+            spacing: 10
+
+            Item { Layout.preferredHeight: 4 }
+
+            Label {
+                Layout.leftMargin: 14
+                text: qsTr("INSPECTOR")
+                font.pixelSize: 11
+                font.weight: Font.DemiBold
+                font.letterSpacing: 0.8
+                color: "#687387"
+            }
+
+            // Header: what is selected.
+            RowLayout {
+                Layout.leftMargin: 14
+                Layout.rightMargin: 14
+                Layout.fillWidth: true
+                spacing: 10
+                visible: panel.info.count === 1
+                Image {
+                    source: panel.info.icon || ""
+                    sourceSize: Qt.size(72, 72)
+                    Layout.preferredWidth: 36
+                    Layout.preferredHeight: 36
+                }
+                ColumnLayout {
+                    spacing: 0
+                    Layout.fillWidth: true
+                    Label {
+                        text: panel.info.kindName || ""
+                        font.pixelSize: 14
+                        font.weight: Font.DemiBold
+                        color: "#172033"
+                    }
+                    Label {
+                        text: (panel.info.id || "") + "  ·  " + qsTr("in %1").arg(panel.info.parentName || "—")
+                        font.pixelSize: 11
+                        color: "#8a94a6"
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+            Label {
+                Layout.leftMargin: 14
+                Layout.rightMargin: 14
+                Layout.fillWidth: true
+                visible: panel.info.count !== 1
+                text: panel.info.count > 1
+                      ? qsTr("%1 items selected").arg(panel.info.count)
+                      : panel.controller.fileName
+                font.pixelSize: 15
+                font.weight: Font.DemiBold
+                color: "#172033"
+                elide: Text.ElideRight
+            }
+            Label {
+                Layout.leftMargin: 14
+                Layout.rightMargin: 14
+                Layout.fillWidth: true
+                visible: panel.info.count > 1
+                text: panel.inspector.targetCount > 0 && inspectorRows.count > 0
+                      ? qsTr("Editing the properties they share; a changed value applies to all of them in one step.")
+                      : qsTr("They share no editable properties.")
+                wrapMode: Text.Wrap
+                font.pixelSize: 11
+                color: "#687387"
+            }
+            Label {
+                Layout.leftMargin: 14
+                Layout.rightMargin: 14
+                Layout.fillWidth: true
+                visible: panel.info.count === 0
+                text: (panel.controller.elementCount === 1 ? qsTr("1 element.")
+                                                           : qsTr("%1 elements.").arg(panel.controller.elementCount))
+                      + " " + qsTr("Select an element to inspect and edit it; the Problems panel below the canvas lists what the checks found.")
+                wrapMode: Text.Wrap
+                font.pixelSize: 12
+                color: "#5b6679"
+            }
+
+            // Derived facts.
+            Rectangle {
+                Layout.leftMargin: 14
+                Layout.rightMargin: 14
+                Layout.fillWidth: true
+                visible: panel.inspector.derived.length > 0
+                implicitHeight: facts.implicitHeight + 16
+                radius: 6
+                color: "#eef4fb"
+                border.color: "#d6e4f5"
+                ColumnLayout {
+                    id: facts
+                    objectName: "derivedFacts"
+                    anchors.fill: parent
+                    anchors.margins: 8
+                    spacing: 4
+                    Repeater {
+                        model: panel.inspector.derived
+                        delegate: ColumnLayout {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            spacing: 1
+                            RowLayout {
+                                Layout.fillWidth: true
+                                Label {
+                                    text: modelData.label
+                                    font.pixelSize: 11
+                                    color: "#5b6679"
+                                    Layout.preferredWidth: 104
+                                }
+                                Label {
+                                    objectName: "derived_" + modelData.label
+                                    text: modelData.value
+                                    font.pixelSize: 12
+                                    font.weight: Font.DemiBold
+                                    color: modelData.value === "Public" ? "#3f8624" : "#172033"
+                                    Layout.fillWidth: true
+                                    elide: Text.ElideRight
+                                }
+                            }
+                            Label {
+                                visible: modelData.detail !== ""
+                                text: modelData.detail
+                                Layout.leftMargin: 104
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
+                                font.pixelSize: 11
+                                font.family: modelData.label === "Route table" || modelData.label === "Effective routes"
+                                             ? "monospace" : Qt.application.font.family
+                                color: "#3b4558"
+                            }
+                        }
+                    }
+                }
+            }
+
+            // Properties.
+            Repeater {
+                id: inspectorRows
+                model: panel.inspector
+                delegate: ColumnLayout {
+                    id: prop
+                    required property int index
+                    required property string key
+                    required property string label
+                    required property string editor
+                    required property string family
+                    required property var value
+                    required property string text
+                    required property bool mixed
+                    required property string description
+                    required property var options
+                    objectName: "prop_" + key
+                    Layout.leftMargin: 14
+                    Layout.rightMargin: 14
+                    Layout.fillWidth: true
+                    spacing: 3
+
+                    function commit(v) { panel.inspector.setValue(index, v) }
+
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Label {
+                            text: prop.label
+                            font.pixelSize: 11
+                            font.weight: Font.DemiBold
+                            color: "#3b4558"
+                        }
+                        Label {
+                            visible: prop.mixed
+                            text: qsTr("(mixed)")
+                            font.pixelSize: 10
+                            color: "#b86e00"
+                        }
+                        Item { Layout.fillWidth: true }
+                        Switch {
+                            objectName: "switch_" + prop.key
+                            visible: prop.editor === "bool"
+                            checked: prop.value === true
+                            onToggled: prop.commit(checked)
+                        }
+                    }
+
+                    Loader {
+                        Layout.fillWidth: true
+                        active: prop.editor !== "bool"
+                        sourceComponent: {
+                            switch (prop.editor) {
+                            case "enum": case "region": case "reference":
+                                return comboEditor
+                            case "zone":
+                                return prop.options.length > 0 ? comboEditor : textEditor
+                            case "referenceList": return checkListEditor
+                            case "tags": case "json": return areaEditor
+                            case "routes": return routesEditor
+                            case "rules": return rulesEditor
+                            case "aclEntries": return aclEditor
+                            default: return textEditor
+                            }
+                        }
+                    }
+
+                    Label {
+                        visible: prop.description !== "" && (prop.editor === "bool" || prop.editor === "tags")
+                        Layout.fillWidth: true
+                        text: prop.description
+                        wrapMode: Text.Wrap
+                        font.pixelSize: 10
+                        color: "#8a94a6"
+                    }
+
+                    Component {
+                        id: textEditor
+                        ColumnLayout {
+                            spacing: 2
+                            TextField {
+                                id: field
+                                objectName: "field_" + prop.key
+                                Layout.fillWidth: true
+                                text: prop.text
+                                placeholderText: prop.mixed ? qsTr("several values") : ""
+                                selectByMouse: true
+                                font.family: prop.editor === "cidr" || prop.editor === "ip" || prop.editor === "cidrList"
+                                             ? "monospace" : Qt.application.font.family
+                                readonly property string problem: text === prop.text ? "" : panel.inspector.check(prop.index, text)
+                                color: problem !== "" ? "#c7321c" : palette.text
+                                onEditingFinished: if (problem === "" && text !== prop.text) prop.commit(text)
+                                Keys.onEscapePressed: text = prop.text
+                            }
+                            Label {
+                                objectName: "problem_" + prop.key
+                                visible: field.problem !== ""
+                                Layout.fillWidth: true
+                                text: field.problem
+                                wrapMode: Text.Wrap
+                                font.pixelSize: 11
+                                color: "#c7321c"
+                            }
+                            Label {
+                                visible: field.problem === "" && prop.editor === "cidr" && field.text !== ""
+                                Layout.fillWidth: true
+                                text: panel.inspector.describeCidr(field.text)
+                                font.pixelSize: 10
+                                color: "#687387"
+                            }
+                        }
+                    }
+                    Component {
+                        id: comboEditor
+                        ComboBox {
+                            objectName: "combo_" + prop.key
+                            model: prop.options
+                            textRole: "label"
+                            valueRole: "value"
+                            currentIndex: count >= 0 && !prop.mixed ? indexOfValue(prop.value === null || prop.value === undefined ? "" : prop.value) : -1
+                            displayText: {
+                                if (prop.mixed)
+                                    return qsTr("several values")
+                                for (const o of prop.options)
+                                    if (o.value === (prop.value ?? ""))
+                                        return o.label
+                                return prop.text || "—"
+                            }
+                            onActivated: prop.commit(currentValue)
+                        }
+                    }
+                    Component {
+                        id: checkListEditor
+                        ColumnLayout {
+                            spacing: 0
+                            Repeater {
+                                model: prop.options
+                                delegate: CheckBox {
+                                    required property var modelData
+                                    text: modelData.label
+                                    font.pixelSize: 12
+                                    checked: (prop.value || []).indexOf(modelData.value) >= 0
+                                    onToggled: {
+                                        const list = []
+                                        const current = prop.value || []
+                                        for (let i = 0; i < current.length; ++i)
+                                            if (current[i] !== modelData.value)
+                                                list.push(current[i])
+                                        if (checked)
+                                            list.push(modelData.value)
+                                        prop.commit(list)
+                                    }
+                                }
+                            }
+                            Label {
+                                visible: prop.options.length === 0
+                                text: qsTr("Nothing to choose from yet.")
+                                font.pixelSize: 11
+                                color: "#8a94a6"
+                            }
+                        }
+                    }
+                    Component {
+                        id: areaEditor
+                        ColumnLayout {
+                            spacing: 2
+                            TextArea {
+                                id: area
+                                objectName: "area_" + prop.key
+                                Layout.fillWidth: true
+                                Layout.minimumHeight: 56
+                                text: prop.text
+                                wrapMode: TextEdit.Wrap
+                                selectByMouse: true
+                                font.family: "monospace"
+                                font.pixelSize: 11
+                                placeholderText: prop.editor === "tags" ? "team=network" : ""
+                                background: Rectangle { border.color: area.activeFocus ? "#0b6bcb" : "#cfd5de"; radius: 3 }
+                                readonly property string problem: text === prop.text ? "" : panel.inspector.check(prop.index, text)
+                                onEditingFinished: if (problem === "" && text !== prop.text) prop.commit(text)
+                            }
+                            Label {
+                                visible: area.problem !== ""
+                                text: area.problem
+                                font.pixelSize: 11
+                                color: "#c7321c"
+                            }
+                        }
+                    }
+                    Component {
+                        id: routesEditor
+                        ObjectListEditor {
+                            inspector: panel.inspector
+                            row: prop.index
+                            items: prop.value
+                            itemName: qsTr("Route")
+                            addText: qsTr("Add route")
+                            template: ({ destination: "", target: "" })
+                            fields: [
+                                { key: "destination", label: qsTr("To"), type: "cidr", wide: true, placeholder: "10.1.0.0/16" },
+                                { key: "target", label: qsTr("Via"), type: "combo", wide: true, options: panel.inspector.routeTargets() }
+                            ]
+                        }
+                    }
+                    Component {
+                        id: rulesEditor
+                        ObjectListEditor {
+                            inspector: panel.inspector
+                            row: prop.index
+                            items: prop.value
+                            itemName: prop.key === "egress" ? qsTr("Outbound rule") : qsTr("Inbound rule")
+                            addText: qsTr("Add rule")
+                            template: ({ protocol: "tcp", from_port: 443, to_port: 443, cidr: "10.0.0.0/8" })
+                            fields: [
+                                { key: "protocol", label: qsTr("Proto"), type: "combo", wide: true, options: panel.protocolOptions },
+                                { key: "from_port", label: qsTr("From"), type: "int" },
+                                { key: "to_port", label: qsTr("To"), type: "int" },
+                                { key: "cidr", label: qsTr("Source"), type: "cidr", wide: true, placeholder: "0.0.0.0/0" },
+                                { key: "description", label: qsTr("Note"), type: "text", wide: true }
+                            ]
+                        }
+                    }
+                    Component {
+                        id: aclEditor
+                        ObjectListEditor {
+                            inspector: panel.inspector
+                            row: prop.index
+                            items: prop.value
+                            itemName: qsTr("Entry")
+                            addText: qsTr("Add entry")
+                            template: ({ rule_number: 100, egress: false, protocol: "-1", rule_action: "allow", cidr: "0.0.0.0/0" })
+                            fields: [
+                                { key: "rule_number", label: qsTr("No."), type: "int" },
+                                { key: "egress", label: qsTr("Out"), type: "bool" },
+                                { key: "protocol", label: qsTr("Proto"), type: "combo", options: panel.protocolOptions },
+                                { key: "rule_action", label: qsTr("Action"), type: "combo",
+                                  options: [{ value: "allow", label: "allow" }, { value: "deny", label: "deny" }] },
+                                { key: "cidr", label: qsTr("CIDR"), type: "cidr", wide: true },
+                                { key: "from_port", label: qsTr("From"), type: "int" },
+                                { key: "to_port", label: qsTr("To"), type: "int" }
+                            ]
+                        }
+                    }
+                }
+            }
+
+            Item { Layout.preferredHeight: 12 }
+        }
+    }
+}
