@@ -3,17 +3,19 @@
 
 #include <QColor>
 #include <QImage>
+#include <QRect>
 
 #include "run_skydraft.h"
 
 namespace skydraft::test {
 namespace {
 
-/// Counts pixels of a colour close to target (per channel within tolerance).
-int countNear(const QImage& image, QColor target, int tolerance) {
+/// Counts pixels of a colour close to target (per channel within tolerance), in an area.
+int countNear(const QImage& image, QColor target, int tolerance, QRect area = {}) {
+    area = area.isNull() ? image.rect() : area.intersected(image.rect());
     int count = 0;
-    for (int y = 0; y < image.height(); ++y) {
-        for (int x = 0; x < image.width(); ++x) {
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x) {
             const QColor c = image.pixelColor(x, y);
             if (std::abs(c.red() - target.red()) <= tolerance &&
                 std::abs(c.green() - target.green()) <= tolerance &&
@@ -47,7 +49,13 @@ TEST(Screenshot, EmptyDesignerHasNoDiagramColours) {
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     const QImage image(out);
     ASSERT_FALSE(image.isNull());
-    EXPECT_EQ(countNear(image, QColor(0xed, 0x71, 0x00), 40), 0);
+    // The canvas (between the palette on the left and the inspector on the right, above the
+    // problems panel) is empty: no compute orange, no networking purple there. The palette's
+    // icons carry those colours outside this area.
+    const QRect canvas(240, 80, 820, 520);
+    EXPECT_EQ(countNear(image, QColor(0xed, 0x71, 0x00), 40, canvas), 0);
+    EXPECT_EQ(countNear(image, QColor(0x8c, 0x4f, 0xff), 40, canvas), 0);
+    EXPECT_GT(countNear(image, QColor(0xed, 0x71, 0x00), 40), 100);  // the palette is there
 }
 
 TEST(Screenshot, BrokenFileFailsWithTheReason) {
