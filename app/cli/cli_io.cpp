@@ -1,5 +1,6 @@
 // Reading inputs and writing outputs for the subcommands.
 #include "cli/cli_io.h"
+#include "cli/command_line.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -18,6 +19,28 @@ void printError(const QString& message) {
 void printOut(const QString& text) {
     const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+}
+
+std::optional<QString> parseSingleInput(QCommandLineParser& parser, const QStringList& arguments,
+                                        const QString& what, const QString& usage, int* exitCode) {
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        *exitCode = kUnusable;
+        return std::nullopt;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        *exitCode = kSuccess;
+        return std::nullopt;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        const QString command = usage.section(QLatin1Char(' '), 1, 1);  // "skydraft info FILE"
+        printError(QStringLiteral("%1: expected one %2 (%3)").arg(command, what, usage));
+        *exitCode = kUnusable;
+        return std::nullopt;
+    }
+    return parser.positionalArguments().front();
 }
 
 std::optional<QByteArray> readInputFile(const QString& path) {
@@ -41,8 +64,8 @@ std::optional<Diagram> loadDiagramFile(const QString& path) {
     if (isCloudFormationTemplate(path, *bytes)) {
         return importTemplateFile(path, *bytes, false);
     }
-    LoadResult result = loadDiagram(std::string_view(bytes->constData(),
-                                                     static_cast<std::size_t>(bytes->size())));
+    LoadResult result =
+        loadDiagram(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())));
     if (!result) {
         printError(path + QStringLiteral(": ") + QString::fromStdString(result.error->toString()));
         return std::nullopt;

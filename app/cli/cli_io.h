@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCommandLineParser>
 #include <QString>
 #include <optional>
 
@@ -14,11 +15,17 @@ void printError(const QString& message);
 /// Prints to stdout.
 void printOut(const QString& text);
 
+/// Parses a subcommand's arguments that take exactly one input file. Prints the help text or
+/// the error ("info: expected one FILE (skydraft info FILE)") and returns nullopt with *exitCode
+/// set when the command should stop; otherwise returns the file.
+std::optional<QString> parseSingleInput(QCommandLineParser& parser, const QStringList& arguments,
+                                        const QString& what, const QString& usage, int* exitCode);
+
 /// Reads a whole file; on failure prints "FILE: reason" and returns nullopt.
 std::optional<QByteArray> readInputFile(const QString& path);
 
-/// Reads a diagram file (*.skydraft, or a CloudFormation template, imported); prints "FILE: line L, column C (pointer): message" and
-/// returns nullopt when it cannot be used.
+/// Reads a diagram file (*.skydraft, or a CloudFormation template, imported); prints "FILE: line L,
+/// column C (pointer): message" and returns nullopt when it cannot be used.
 std::optional<Diagram> loadDiagramFile(const QString& path);
 
 /// Writes bytes atomically (QSaveFile) to path, or to stdout when path is "-" or empty.

@@ -14,7 +14,6 @@ int runFormatCommand(const QStringList& arguments) {
     parser.setApplicationDescription(
         QStringLiteral("Rewrites a .skydraft file in the canonical layout (stable order, one "
                        "field per line) and prints it, or writes it to OUT."));
-    parser.addHelpOption();
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Write to OUT instead of stdout."),
                                     QStringLiteral("OUT"));
@@ -23,19 +22,13 @@ int runFormatCommand(const QStringList& arguments) {
     parser.addOption(output);
     parser.addOption(inPlace);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .skydraft file."));
-    if (!parser.parse(arguments)) {
-        printError(parser.errorText());
-        return kUnusable;
+    int exitCode = kSuccess;
+    const auto input = parseSingleInput(parser, arguments, QStringLiteral("FILE"),
+                                        QStringLiteral("skydraft format FILE [-o OUT]"), &exitCode);
+    if (!input) {
+        return exitCode;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
-        return kSuccess;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        printError(QStringLiteral("format: expected one FILE (skydraft format FILE [-o OUT])"));
-        return kUnusable;
-    }
-    const QString path = parser.positionalArguments().front();
+    const QString& path = *input;
     const auto diagram = loadDiagramFile(path);
     if (!diagram) {
         return kUnusable;

@@ -45,26 +45,18 @@ int runImportCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Imports a CloudFormation template (JSON or YAML) as a Skydraft diagram."));
-    parser.addHelpOption();
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
                       QStringLiteral("Output .skydraft file (default: standard output)."),
                       QStringLiteral("OUT")});
     parser.addPositionalArgument(QStringLiteral("TEMPLATE"), QStringLiteral("The template."));
-    if (!parser.parse(arguments)) {
-        printError(parser.errorText());
-        return kUnusable;
+    int exitCode = kSuccess;
+    const auto input =
+        parseSingleInput(parser, arguments, QStringLiteral("TEMPLATE"),
+                         QStringLiteral("skydraft import TEMPLATE [-o OUT.skydraft]"), &exitCode);
+    if (!input) {
+        return exitCode;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
-        return kSuccess;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        printError(
-            QStringLiteral("import: expected one TEMPLATE (skydraft import TEMPLATE "
-                           "[-o OUT.skydraft])"));
-        return kUnusable;
-    }
-    const QString path = parser.positionalArguments().front();
+    const QString& path = *input;
     const auto bytes = readInputFile(path);
     if (!bytes) {
         return kUnusable;

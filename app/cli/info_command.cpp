@@ -13,21 +13,14 @@ namespace skydraft::cli {
 int runInfoCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Shows what a Skydraft diagram contains."));
-    parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .skydraft file."));
-    if (!parser.parse(arguments)) {
-        printError(parser.errorText());
-        return kUnusable;
+    int exitCode = kSuccess;
+    const auto input = parseSingleInput(parser, arguments, QStringLiteral("FILE"),
+                                        QStringLiteral("skydraft info FILE"), &exitCode);
+    if (!input) {
+        return exitCode;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
-        return kSuccess;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        printError(QStringLiteral("info: expected one FILE (skydraft info FILE)"));
-        return kUnusable;
-    }
-    const QString path = parser.positionalArguments().front();
+    const QString& path = *input;
     const auto diagram = loadDiagramFile(path);
     if (!diagram) {
         return kUnusable;

@@ -11,13 +11,7 @@ constexpr RuleInfo kInfo{
     ""};
 
 void check(const ValidationContext& ctx, Findings& out) {
-    std::unordered_map<std::string_view, bool> hasEip;
-    for (const Element* eip : ctx.ofKind("elastic_ip")) {
-        const json& instance = eip->property("instance");
-        if (instance.is_string()) {
-            hasEip[instance.get_ref<const std::string&>()] = true;
-        }
-    }
+    const std::set<std::string_view> hasEip = instancesWithElasticIp(ctx);
     for (const Element* e : ctx.ofKind("ec2_instance")) {
         if (!e->boolProperty("public_ip") && !e->boolProperty("elastic_ip") &&
             !hasEip.count(e->id)) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -295,6 +296,60 @@ void forEachRouteLeavingPeer(const ValidationContext& ctx, Found found) {
             found(LeavingRoute{&t, &r, peering, peerId});
         }
     }
+}
+
+/// A security group rule that names another group of a different VPC.
+struct CrossVpcGroupReference {
+    const Element* group;     ///< the group holding the rule
+    const Element* vpc;       ///< its VPC
+    const char* direction;    ///< "ingress" or "egress"
+    const Element* other;     ///< the referenced group
+    const Element* otherVpc;  ///< the referenced group's VPC
+    bool peered;              ///< the two VPCs are joined by a peering
+};
+
+/// Calls found for every rule (ingress and egress) that references a security group of
+/// another VPC. SG003 and PEER006 share this walk.
+template <typename Found>
+void forEachCrossVpcGroupReference(const ValidationContext& ctx, Found found) {
+    std::set<std::pair<std::string, std::string>> peered;
+    for (const Connection* p : ctx.connectionsOfKind("vpc_peering")) {
+        peered.insert(std::minmax(p->from, p->to));
+    }
+    for (const Element* sg : ctx.ofKind("security_group")) {
+        const Element* vpc = ctx.vpcOf(*sg);
+        if (!vpc) {
+            continue;
+        }
+        for (const char* direction : {"ingress", "egress"}) {
+            for (const json& rule : sg->property(direction)) {
+                if (!rule.is_object() || !rule.contains("source_security_group") ||
+                    !rule["source_security_group"].is_string()) {
+                    continue;
+                }
+                const Element* other =
+                    ctx.element(rule["source_security_group"].get<std::string>());
+                const Element* otherVpc = other ? ctx.vpcOf(*other) : nullptr;
+                if (!otherVpc || otherVpc == vpc) {
+                    continue;
+                }
+                found(CrossVpcGroupReference{sg, vpc, direction, other, otherVpc,
+                                             peered.count(std::minmax(vpc->id, otherVpc->id)) > 0});
+            }
+        }
+    }
+}
+
+/// Ids of the instances an elastic_ip element is associated with (IGW003, IGW004).
+inline std::set<std::string_view> instancesWithElasticIp(const ValidationContext& ctx) {
+    std::set<std::string_view> ids;
+    for (const Element* eip : ctx.ofKind("elastic_ip")) {
+        const json& instance = eip->property("instance");
+        if (instance.is_string()) {
+            ids.insert(instance.get_ref<const std::string&>());
+        }
+    }
+    return ids;
 }
 
 }  // namespace skydraft::rules
