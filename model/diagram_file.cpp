@@ -121,8 +121,10 @@ std::string saveDiagram(const Diagram& diagram) {
     for (std::size_t i = 0; i < connections.size(); ++i) {
         const Connection& c = connections[i];
         std::vector<std::pair<std::string, std::string>> fields = {
-            {keys::kId, dumpCompact(c.id)},     {keys::kKind, dumpCompact(c.kind)},
-            {keys::kName, dumpCompact(c.name)}, {keys::kFrom, dumpCompact(c.from)},
+            {keys::kId, dumpCompact(c.id)},
+            {keys::kKind, dumpCompact(c.kind)},
+            {keys::kName, dumpCompact(c.name)},
+            {keys::kFrom, dumpCompact(c.from)},
             {keys::kTo, dumpCompact(c.to)},
             {keys::kProperties, multiLineObject(c.properties, "      ")},
         };
@@ -148,14 +150,22 @@ struct FieldError {
 
 std::string typeName(const json& value) {
     switch (value.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::object: return "an object";
-        case json::value_t::array: return "an array";
-        case json::value_t::string: return "a string";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::binary: return "binary data";
-        case json::value_t::discarded: return "nothing";
-        default: return "a number";
+        case json::value_t::null:
+            return "null";
+        case json::value_t::object:
+            return "an object";
+        case json::value_t::array:
+            return "an array";
+        case json::value_t::string:
+            return "a string";
+        case json::value_t::boolean:
+            return "a boolean";
+        case json::value_t::binary:
+            return "binary data";
+        case json::value_t::discarded:
+            return "nothing";
+        default:
+            return "a number";
     }
 }
 
@@ -165,10 +175,10 @@ const json& requireField(const json& object, const char* key, json::value_t type
         throw FieldError{pointer, std::string("missing field \"") + key + "\""};
     }
     const json& value = object.at(key);
-    const bool ok = type == json::value_t::number_float ? value.is_number()
-                                                        : value.type() == type ||
-                                                              (type == json::value_t::number_integer &&
-                                                               value.is_number_integer());
+    const bool ok = type == json::value_t::number_float
+                        ? value.is_number()
+                        : value.type() == type ||
+                              (type == json::value_t::number_integer && value.is_number_integer());
     if (!ok) {
         throw FieldError{pointer + "/" + key,
                          std::string("expected ") + expected + ", found " + typeName(value)};
@@ -220,14 +230,14 @@ Element readElement(const json& value, const std::string& pointer) {
     e.parent = optionalString(value, keys::kParent, pointer);
     if (value.contains(keys::kGeometry)) {
         const std::string gp = pointer + "/" + keys::kGeometry;
-        const json& g = requireField(value, keys::kGeometry, json::value_t::object, pointer,
-                                     "an object");
+        const json& g =
+            requireField(value, keys::kGeometry, json::value_t::object, pointer, "an object");
         auto coordinate = [&](const char* key) {
             if (!g.contains(key)) {
                 return 0.0;
             }
-            const double v = requireField(g, key, json::value_t::number_float, gp, "a number")
-                                 .get<double>();
+            const double v =
+                requireField(g, key, json::value_t::number_float, gp, "a number").get<double>();
             if (!std::isfinite(v) || std::fabs(v) > 1e9) {
                 throw FieldError{gp + "/" + key, "the coordinate is out of range"};
             }
@@ -239,12 +249,12 @@ Element readElement(const json& value, const std::string& pointer) {
         }
     }
     if (value.contains(keys::kProperties)) {
-        e.properties = requireField(value, keys::kProperties, json::value_t::object, pointer,
-                                    "an object");
+        e.properties =
+            requireField(value, keys::kProperties, json::value_t::object, pointer, "an object");
     }
     if (value.contains(keys::kTags)) {
-        const json& tags = requireField(value, keys::kTags, json::value_t::object, pointer,
-                                        "an object");
+        const json& tags =
+            requireField(value, keys::kTags, json::value_t::object, pointer, "an object");
         for (const auto& [key, tag] : tags.items()) {
             if (!tag.is_string()) {
                 throw FieldError{pointer + "/tags/" + escapePointerToken(key),
@@ -268,8 +278,8 @@ Connection readConnection(const json& value, const std::string& pointer) {
     c.from = requireField(value, keys::kFrom, json::value_t::string, pointer, "a string");
     c.to = requireField(value, keys::kTo, json::value_t::string, pointer, "a string");
     if (value.contains(keys::kProperties)) {
-        c.properties = requireField(value, keys::kProperties, json::value_t::object, pointer,
-                                    "an object");
+        c.properties =
+            requireField(value, keys::kProperties, json::value_t::object, pointer, "an object");
     }
     c.suppressions = stringArray(value, keys::kSuppress, pointer);
     return c;
@@ -305,15 +315,23 @@ LoadResult loadDiagram(std::string_view text) {
         const TextPosition at = positionAt(text, e.byte > 0 ? e.byte - 1 : 0);
         std::string what = e.what();
         const auto colon = what.find("error while parsing");
-        return LoadResult{std::nullopt,
-                          LoadError{"not valid JSON: " + (colon == std::string::npos
-                                                              ? what
-                                                              : what.substr(colon)),
-                                    at.line, at.column, ""}};
+        return LoadResult{
+            std::nullopt,
+            LoadError{"not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon)),
+                      at.line, at.column, ""}};
+    } catch (const json::exception& e) {
+        // Not a syntax error: a number too large for a double (1e999) and the like.
+        std::string what = e.what();
+        const auto bracket = what.find("] ");
+        return LoadResult{
+            std::nullopt,
+            LoadError{"not valid JSON: " +
+                          (bracket == std::string::npos ? what : what.substr(bracket + 2)),
+                      0, 0, ""}};
     }
     if (!root.is_object()) {
-        return failAt(text, "", "expected a Skydraft document (a JSON object), found " +
-                                    typeName(root));
+        return failAt(text, "",
+                      "expected a Skydraft document (a JSON object), found " + typeName(root));
     }
     if (!root.contains(keys::kFormat) || root.at(keys::kFormat) != std::string(kFileFormat)) {
         return failAt(text, root.contains(keys::kFormat) ? "/format" : "",
@@ -355,7 +373,8 @@ LoadResult loadDiagram(std::string_view text) {
                 requireField(root, keys::kConnections, json::value_t::array, "", "an array");
             connections.reserve(array.size());
             for (std::size_t i = 0; i < array.size(); ++i) {
-                connections.push_back(readConnection(array[i], "/connections/" + std::to_string(i)));
+                connections.push_back(
+                    readConnection(array[i], "/connections/" + std::to_string(i)));
             }
         }
     } catch (const FieldError& e) {
@@ -525,9 +544,8 @@ std::pair<std::size_t, std::size_t> locateJsonPointer(std::string_view text,
             std::size_t start = 1;
             while (start <= rest.size()) {
                 const std::size_t slash = rest.find('/', start);
-                std::string token = rest.substr(start, slash == std::string::npos
-                                                            ? std::string::npos
-                                                            : slash - start);
+                std::string token = rest.substr(
+                    start, slash == std::string::npos ? std::string::npos : slash - start);
                 for (std::size_t p; (p = token.find("~1")) != std::string::npos;) {
                     token.replace(p, 2, "/");
                 }

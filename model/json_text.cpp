@@ -43,6 +43,46 @@ std::optional<std::size_t> findExcessiveNesting(std::string_view text, int maxDe
     return std::nullopt;
 }
 
+std::optional<std::size_t> findInvalidUtf8(std::string_view text) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char c = byte(i);
+        std::size_t length = 0;
+        unsigned int codePoint = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            length = 2;
+            codePoint = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            length = 3;
+            codePoint = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            length = 4;
+            codePoint = c & 0x07;
+        } else {
+            return i;
+        }
+        if (i + length > text.size()) {
+            return i;
+        }
+        for (std::size_t k = 1; k < length; ++k) {
+            if ((byte(i + k) & 0xC0) != 0x80) {
+                return i;
+            }
+            codePoint = (codePoint << 6) | (byte(i + k) & 0x3F);
+        }
+        const unsigned int minimum = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
+        if (codePoint < minimum || codePoint > 0x10FFFF ||
+            (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
+            return i;
+        }
+        i += length;
+    }
+    return std::nullopt;
+}
+
 std::string documentTooLargeMessage(std::size_t bytes) {
     const auto mebibytes = [](std::size_t n) { return std::to_string((n + (1u << 20) - 1) >> 20); };
     return "the document is " + mebibytes(bytes) + " MB; Skydraft opens documents up to " +

@@ -28,6 +28,10 @@ TextPosition positionAt(std::string_view text, std::size_t offset);
 /// no recursion, so hostile input cannot exhaust the stack before the parser sees it.
 std::optional<std::size_t> findExcessiveNesting(std::string_view text, int maxDepth);
 
+/// The offset of the first byte that is not part of well-formed UTF-8 (overlong forms,
+/// surrogates and code points above U+10FFFF included), or nullopt when the text is valid.
+std::optional<std::size_t> findInvalidUtf8(std::string_view text);
+
 /// "the document is 105 MB; Skydraft opens documents up to 64 MB"
 std::string documentTooLargeMessage(std::size_t bytes);
 

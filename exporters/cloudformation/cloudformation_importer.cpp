@@ -1,6 +1,8 @@
 // CloudFormation import: resources back to catalogue kinds, wiring folded into properties.
 #include "cloudformation_importer.h"
 
+#include "json_text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -454,7 +456,9 @@ json Importer::readRule(const OJ& rule, bool egress, const std::string& where) {
     json r = json::object();
     json symbolic = json::object();
     json extra = json::object();
-    for (const auto& [k, v] : rule.items()) {
+    for (const auto& item : rule.items()) {
+        const std::string& k = item.key();  // named, not structured bindings: lambdas capture
+        const auto& v = item.value();
         const std::optional<OJ> resolved = resolve(v);
         auto put = [&](const char* key, bool cidr) {
             if (resolved && (resolved->is_string() || resolved->is_number())) {
@@ -948,7 +952,8 @@ bool Importer::fold(const std::string& logicalId, const OJ& res) {
         return d && d->kind == kind ? d : nullptr;
     };
     auto only = [&](std::initializer_list<const char*> keys) {
-        for (const auto& [k, v] : p.items()) {
+        for (const auto& item : p.items()) {
+            const std::string& k = item.key();
             if (std::none_of(keys.begin(), keys.end(), [&](const char* key) { return k == key; })) {
                 return false;
             }
@@ -1864,6 +1869,13 @@ CfnImportResult importCloudFormationTemplate(const nlohmann::ordered_json& docum
 }
 
 CfnImportResult importCloudFormation(std::string_view text) {
+    if (const auto bad = findInvalidUtf8(text)) {
+        // YAML would carry the bytes into names that no JSON writer can print later.
+        const TextPosition at = positionAt(text, *bad);
+        CfnImportResult result;
+        result.error = CfnImportError{"", "the template is not valid UTF-8", at.line, at.column};
+        return result;
+    }
     const CfnTextResult parsed = parseCfnTemplateText(text);
     if (!parsed.ok()) {
         CfnImportResult result;

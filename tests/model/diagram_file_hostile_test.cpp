@@ -139,6 +139,13 @@ TEST(HostileFiles, HugeStringsAndLongListsLoadAndRoundTrip) {
     EXPECT_EQ(*loadDiagram(saveDiagram(*result.diagram)).diagram, *result.diagram);
 }
 
+// Found by native_file_fuzz: nlohmann reports a number overflow as out_of_range, not as a
+// parse error, and the loader let it escape.
+TEST(HostileFiles, NumberTooLargeForADouble) {
+    EXPECT_EQ(errorOf(R"({"format": "skydraft", "version": 1, "name": 1e999})"),
+              "not valid JSON: number overflow parsing '1e999'");
+}
+
 TEST(HostileFiles, CollidingIdsAndInvalidIds) {
     EXPECT_EQ(errorOf(document(R"([{"id": "v", "kind": "vpc"}, {"id": "v", "kind": "vpc"}])")),
               "line 1, column 99 (/elements/1/id): the id \"v\" is used twice");
@@ -154,6 +161,11 @@ TEST(JsonText, PositionsAndNesting) {
     EXPECT_EQ(findExcessiveNesting("[[[]]]", 3), std::nullopt);
     EXPECT_EQ(findExcessiveNesting("[[[[]]]]", 3), std::optional<std::size_t>(3));
     EXPECT_EQ(findExcessiveNesting(R"(["\"[[[[["])", 1), std::nullopt);
+    EXPECT_EQ(findInvalidUtf8("plain \xC3\xA9 \xE2\x82\xAC \xF0\x9F\x9A\x80"), std::nullopt);
+    EXPECT_EQ(findInvalidUtf8("ab\xB1"), std::optional<std::size_t>(2));
+    EXPECT_EQ(findInvalidUtf8("\xC0\x80"), std::optional<std::size_t>(0));      // overlong NUL
+    EXPECT_EQ(findInvalidUtf8("x\xED\xA0\x80"), std::optional<std::size_t>(1));  // surrogate
+    EXPECT_EQ(findInvalidUtf8("\xE2\x82"), std::optional<std::size_t>(0));       // truncated
 }
 
 }  // namespace

@@ -21,7 +21,9 @@ void check(const ValidationContext& ctx, Findings& out) {
             byGateway[dx].push_back(ctx.vpc(vpc->id));
         }
     }
-    for (const auto& [dx, vpcs] : byGateway) {
+    for (const auto& entry : byGateway) {
+        const auto& dx = entry.first;  // named, not a structured binding: lambdas capture it
+        const auto& vpcs = entry.second;
         std::vector<OwnedCidr> blocks;
         for (std::size_t i = 0; i < vpcs.size(); ++i) {
             for (const Cidr& c : vpcs[i]->ipv4) {

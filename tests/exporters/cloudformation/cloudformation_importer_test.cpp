@@ -286,3 +286,21 @@ TEST(CloudFormationImport, SurvivesValuesOfEveryShape) {
 
 }  // namespace
 }  // namespace skydraft
+
+namespace skydraft {
+namespace {
+
+// Found by cloudformation_import_fuzz: a YAML template with a byte that is not UTF-8 imported,
+// and exporting it again threw from the JSON writer.
+TEST(CloudFormationImporterHostile, InvalidUtf8IsRefusedWithItsPosition) {
+    const std::string text = "AWSTemplateFormatVersion: \"2010-09-09\"\nDescription: caf\xB1\n";
+    const CfnImportResult result = importCloudFormation(text);
+    ASSERT_FALSE(result.diagram.has_value());
+    ASSERT_TRUE(result.error.has_value());
+    EXPECT_EQ(result.error->message, "the template is not valid UTF-8");
+    EXPECT_EQ(result.error->line, 2u);
+    EXPECT_EQ(result.error->column, 17u);
+}
+
+}  // namespace
+}  // namespace skydraft
