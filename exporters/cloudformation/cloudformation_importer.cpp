@@ -1882,6 +1882,18 @@ CfnImportResult importCloudFormation(std::string_view text) {
         result.error = CfnImportError{"", parsed.error, parsed.line, parsed.column};
         return result;
     }
+    try {
+        // YAML escapes ("\x85") can decode to bytes that are not UTF-8 even in a valid text;
+        // such a string would make every later JSON writer throw.
+        (void)parsed.value.dump();
+    } catch (const nlohmann::json::type_error&) {
+        CfnImportResult result;
+        result.error = CfnImportError{"",
+                                      "the template has a string that is not valid UTF-8 "
+                                      "(an escape such as \\x85 in a YAML string)",
+                                      0, 0};
+        return result;
+    }
     return importCloudFormationTemplate(parsed.value);
 }
 

@@ -304,3 +304,26 @@ TEST(CloudFormationImporterHostile, InvalidUtf8IsRefusedWithItsPosition) {
 
 }  // namespace
 }  // namespace skydraft
+
+namespace skydraft {
+namespace {
+
+// Found by cloudformation_import_fuzz: a YAML escape that decodes to a lone byte.
+TEST(CloudFormationImporterHostile, YamlEscapeThatIsNotUtf8IsRefused) {
+    const std::string text =
+        "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Assets:\n    Type: AWS::S3::Bucket\n"
+        "    Properties:\n      BucketName: \"a\\x85b\"\n";
+    const CfnImportResult result = importCloudFormation(text);
+    if (result.diagram) {
+        // yaml-cpp encoded the escape as UTF-8: then every writer must be able to print it.
+        EXPECT_NO_THROW((void)exportCloudFormation(*result.diagram).dump());
+    } else {
+        ASSERT_TRUE(result.error.has_value());
+        EXPECT_EQ(result.error->message,
+                  "the template has a string that is not valid UTF-8 (an escape such as \\x85 "
+                  "in a YAML string)");
+    }
+}
+
+}  // namespace
+}  // namespace skydraft
