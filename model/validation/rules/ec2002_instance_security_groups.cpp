@@ -9,20 +9,7 @@ constexpr RuleInfo kInfo{"EC2002", Severity::Error, "Instance security group of 
 
 void check(const ValidationContext& ctx, Findings& out) {
     for (const Element* e : ctx.ofKind("ec2_instance")) {
-        const Element* vpc = ctx.vpcOf(*e);
-        if (!vpc) {
-            continue;
-        }
-        for (const json& id : e->property("security_groups")) {
-            const Element* sg = id.is_string() ? ctx.element(id.get<std::string>()) : nullptr;
-            const Element* sgVpc = sg ? ctx.vpcOf(*sg) : nullptr;
-            if (sgVpc && sgVpc != vpc) {
-                out.push_back(makeFinding(kInfo,
-                                          describe(*e) + ": " + describe(*sg) + " is in " +
-                                              describe(*sgVpc) + ", not " + describe(*vpc),
-                                          {e->id, sg->id}));
-            }
-        }
+        reportForeignSecurityGroups(ctx, kInfo, *e, out);
     }
 }
 

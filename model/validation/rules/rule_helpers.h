@@ -340,6 +340,25 @@ void forEachCrossVpcGroupReference(const ValidationContext& ctx, Found found) {
     }
 }
 
+/// Reports each security group of e that belongs to another VPC than e (EC2002, SG002).
+inline void reportForeignSecurityGroups(const ValidationContext& ctx, const RuleInfo& info,
+                                        const Element& e, Findings& out) {
+    const Element* vpc = ctx.vpcOf(e);
+    if (!vpc) {
+        return;
+    }
+    for (const json& id : e.property("security_groups")) {
+        const Element* sg = id.is_string() ? ctx.element(id.get<std::string>()) : nullptr;
+        const Element* sgVpc = sg ? ctx.vpcOf(*sg) : nullptr;
+        if (sgVpc && sgVpc != vpc) {
+            out.push_back(makeFinding(info,
+                                      describe(e) + ": " + describe(*sg) + " is in " +
+                                          describe(*sgVpc) + ", not " + describe(*vpc),
+                                      {e.id, sg->id}));
+        }
+    }
+}
+
 /// Ids of the instances an elastic_ip element is associated with (IGW003, IGW004).
 inline std::set<std::string_view> instancesWithElasticIp(const ValidationContext& ctx) {
     std::set<std::string_view> ids;

@@ -14,20 +14,7 @@ void check(const ValidationContext& ctx, Findings& out) {
     for (const char* kind : {"load_balancer", "rds_instance", "vpc_endpoint", "auto_scaling_group",
                              "efs_file_system", "elasticache_cluster"}) {
         for (const Element* e : ctx.ofKind(kind)) {
-            const Element* vpc = ctx.vpcOf(*e);
-            if (!vpc) {
-                continue;
-            }
-            for (const json& id : e->property("security_groups")) {
-                const Element* sg = id.is_string() ? ctx.element(id.get<std::string>()) : nullptr;
-                const Element* sgVpc = sg ? ctx.vpcOf(*sg) : nullptr;
-                if (sgVpc && sgVpc != vpc) {
-                    out.push_back(makeFinding(kInfo,
-                                              describe(*e) + ": " + describe(*sg) + " is in " +
-                                                  describe(*sgVpc) + ", not " + describe(*vpc),
-                                              {e->id, sg->id}));
-                }
-            }
+            reportForeignSecurityGroups(ctx, kInfo, *e, out);
         }
     }
 }
