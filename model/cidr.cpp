@@ -48,6 +48,15 @@ int hexValue(char c) {
 }
 
 /// Parses a dotted-quad at text[offset..]; reports positions relative to the whole text.
+/// The value of at most three decimal digits (the caller checked they are digits).
+int decimal(std::string_view digits) {
+    int value = 0;
+    for (const char c : digits) {
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
 CidrParseResult parseV4Address(std::string_view text, std::size_t offset) {
     std::uint32_t address = 0;
     std::size_t i = 0;
@@ -77,12 +86,13 @@ CidrParseResult parseV4Address(std::string_view text, std::size_t offset) {
                             quoted(digits) + ")",
                         offset + start);
         }
-        if (digits.size() > 3 || std::stoi(std::string(digits)) > 255) {
+        const int value = digits.size() > 3 ? 256 : decimal(digits);
+        if (value > 255) {
             return fail("octet " + std::to_string(octet + 1) + " is " + std::string(digits) +
                             ", more than 255",
                         offset + start);
         }
-        address = (address << 8) | static_cast<std::uint32_t>(std::stoi(std::string(digits)));
+        address = (address << 8) | static_cast<std::uint32_t>(value);
     }
     if (i != text.size()) {
         return fail(text[i] == '.' ? "the address has more than 4 octets"
@@ -178,7 +188,7 @@ Cidr Cidr::v4(std::uint32_t address, int prefix) {
     Cidr c;
     c.m_family = IpFamily::V4;
     c.m_address = address;
-    c.m_prefix = std::clamp(prefix, 0, 32);
+    c.m_prefix = static_cast<std::uint8_t>(std::clamp(prefix, 0, 32));
     return c;
 }
 
@@ -186,7 +196,7 @@ Cidr Cidr::v6(Uint128 address, int prefix) {
     Cidr c;
     c.m_family = IpFamily::V6;
     c.m_address = address;
-    c.m_prefix = std::clamp(prefix, 0, 128);
+    c.m_prefix = static_cast<std::uint8_t>(std::clamp(prefix, 0, 128));
     return c;
 }
 
@@ -290,7 +300,7 @@ std::vector<Cidr> Cidr::split(int newPrefix, std::size_t limit) const {
     while (blocks.size() < limit) {
         Cidr c = *this;
         c.m_address = address;
-        c.m_prefix = newPrefix;
+        c.m_prefix = static_cast<std::uint8_t>(newPrefix);
         blocks.push_back(c);
         if (c.last() >= end) {
             break;
@@ -349,12 +359,12 @@ CidrParseResult parseCidr(std::string_view text) {
         return fail("the prefix length has a leading zero", slash + 1);
     }
     const int maxPrefix = v6 ? 128 : 32;
-    if (prefixText.size() > 3 || std::stoi(std::string(prefixText)) > maxPrefix) {
+    const int prefix = prefixText.size() > 3 ? maxPrefix + 1 : decimal(prefixText);
+    if (prefix > maxPrefix) {
         return fail("the prefix length " + std::string(prefixText) + " is out of range (0 to " +
                         std::to_string(maxPrefix) + ")",
                     slash + 1);
     }
-    const int prefix = std::stoi(std::string(prefixText));
     result.cidr = v6 ? Cidr::v6(result.cidr->address(), prefix)
                      : Cidr::v4(static_cast<std::uint32_t>(result.cidr->address()), prefix);
     return result;

@@ -13,7 +13,7 @@ namespace skydraft {
 __extension__ typedef unsigned __int128 Uint128;
 
 /// An IP address family.
-enum class IpFamily { V4, V6 };
+enum class IpFamily : std::uint8_t { V4, V6 };
 
 /// An IPv4 or IPv6 network written as address/prefix. The address may carry host bits
 /// (10.0.0.5/16) exactly as the user typed it; canonical() clears them.
@@ -65,9 +65,11 @@ public:
     friend bool operator<(const Cidr& a, const Cidr& b);
 
 private:
-    IpFamily m_family = IpFamily::V4;
+    // Address first and small fields after it: 32 bytes, not 48 (validation keeps one
+    // or more per subnet and route).
     Uint128 m_address = 0;
-    int m_prefix = 0;
+    IpFamily m_family = IpFamily::V4;
+    std::uint8_t m_prefix = 0;
 };
 
 /// The outcome of parsing a CIDR: the value, or an error saying what and where.

@@ -87,17 +87,17 @@ std::vector<std::string> Connection::stringListProperty(std::string_view key) co
 }
 
 const Element* Diagram::element(std::string_view id) const {
-    const auto it = m_elementIndex.find(std::string(id));
+    const auto it = m_elementIndex.find(id);
     return it == m_elementIndex.end() ? nullptr : &m_elements[it->second];
 }
 
 Element* Diagram::mutableElement(std::string_view id) {
-    const auto it = m_elementIndex.find(std::string(id));
+    const auto it = m_elementIndex.find(id);
     return it == m_elementIndex.end() ? nullptr : &m_elements[it->second];
 }
 
 const Connection* Diagram::connection(std::string_view id) const {
-    const auto it = m_connectionIndex.find(std::string(id));
+    const auto it = m_connectionIndex.find(id);
     return it == m_connectionIndex.end() ? nullptr : &m_connections[it->second];
 }
 
@@ -285,7 +285,7 @@ Status Diagram::setName(std::string_view id, std::string name) {
         e->name = std::move(name);
         return Status::success();
     }
-    const auto it = m_connectionIndex.find(std::string(id));
+    const auto it = m_connectionIndex.find(id);
     if (it != m_connectionIndex.end()) {
         m_connections[it->second].name = std::move(name);
         return Status::success();
@@ -366,7 +366,7 @@ Status Diagram::setSuppressions(std::string_view id, std::vector<std::string> ru
         e->suppressions = std::move(ruleIds);
         return Status::success();
     }
-    const auto it = m_connectionIndex.find(std::string(id));
+    const auto it = m_connectionIndex.find(id);
     if (it != m_connectionIndex.end()) {
         m_connections[it->second].suppressions = std::move(ruleIds);
         return Status::success();
@@ -564,12 +564,12 @@ Status Diagram::assign(std::vector<Element> elements, std::vector<Connection> co
 }
 
 std::size_t Diagram::indexOf(std::string_view id) const {
-    const auto it = m_elementIndex.find(std::string(id));
+    const auto it = m_elementIndex.find(id);
     return it == m_elementIndex.end() ? std::string::npos : it->second;
 }
 
 std::size_t Diagram::connectionIndexOf(std::string_view id) const {
-    const auto it = m_connectionIndex.find(std::string(id));
+    const auto it = m_connectionIndex.find(id);
     return it == m_connectionIndex.end() ? std::string::npos : it->second;
 }
 

@@ -13,6 +13,17 @@ namespace skydraft {
 /// Element and connection ids share one namespace ("vpc-1", "peering-2", ...).
 using Id = std::string;
 
+/// Hashes std::string and std::string_view alike, so that a lookup by view allocates nothing.
+struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const noexcept {
+        return std::hash<std::string_view>{}(id);
+    }
+};
+
+/// Id to document position, searchable by std::string_view.
+using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
+
 /// The outcome of an edit: ok, or an error message for the user.
 struct Status {
     std::string error;
@@ -161,8 +172,8 @@ private:
     nlohmann::json m_metadata = nlohmann::json::object();
     std::vector<Element> m_elements;
     std::vector<Connection> m_connections;
-    std::unordered_map<std::string, std::size_t> m_elementIndex;
-    std::unordered_map<std::string, std::size_t> m_connectionIndex;
+    IdIndex m_elementIndex;
+    IdIndex m_connectionIndex;
     mutable std::unordered_map<std::string, std::size_t> m_nextIdNumber;  ///< makeId's hint
 };
 

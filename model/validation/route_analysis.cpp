@@ -50,9 +50,25 @@ RouteAnalysis::RouteAnalysis(const Diagram& diagram) : m_diagram(&diagram) {
             vpnsByGateway[c.to].push_back(&c);
         }
     }
-    std::size_t tableCount = 0;
-    for (const Element& e : elements) {
-        if (e.kind == "vpc") {
+    // One pass sorts out the three kinds the analysis reads (string_view comparisons check the
+    // length first: this loop runs over every element of large diagrams).
+    std::vector<const Element*> vpcElements;
+    std::vector<const Element*> tableElements;
+    std::vector<std::size_t> subnetIndexes;
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        const std::string_view kind = elements[i].kind;
+        if (kind == std::string_view("subnet")) {
+            subnetIndexes.push_back(i);
+        } else if (kind == std::string_view("route_table")) {
+            tableElements.push_back(&elements[i]);
+        } else if (kind == std::string_view("vpc")) {
+            vpcElements.push_back(&elements[i]);
+        }
+    }
+    m_vpcs.reserve(vpcElements.size());
+    for (const Element* vpcElement : vpcElements) {
+        const Element& e = *vpcElement;
+        {
             VpcRoutes& v = m_vpcs[e.id];
             addParsed(v.cidrs, e.property("cidr"));
             for (const auto& c : e.property("secondary_cidrs")) {
@@ -64,15 +80,12 @@ RouteAnalysis::RouteAnalysis(const Diagram& diagram) : m_diagram(&diagram) {
             for (const Cidr& c : v.cidrs) {
                 v.localRoutes.push_back(Route{c, "local", RouteOrigin::Local, -1, {}});
             }
-        } else if (e.kind == "route_table") {
-            ++tableCount;
         }
     }
-    m_tables.reserve(tableCount);
-    for (const Element& e : elements) {
-        if (e.kind != "route_table") {
-            continue;
-        }
+    m_tables.reserve(tableElements.size());
+    m_tableIndex.reserve(tableElements.size());
+    for (const Element* tableElement : tableElements) {
+        const Element& e = *tableElement;
         RouteTableInfo info;
         info.element = &e;
         info.vpc = diagram.element(e.parent);
@@ -188,7 +201,8 @@ RouteAnalysis::RouteAnalysis(const Diagram& diagram) : m_diagram(&diagram) {
                 continue;
             }
             const std::size_t subnet = diagram.indexOf(s.get_ref<const std::string&>());
-            if (subnet >= elements.size() || elements[subnet].kind != "subnet") {
+            if (subnet >= elements.size() ||
+                std::string_view(elements[subnet].kind) != std::string_view("subnet")) {
                 continue;
             }
             m_associations.push_back({subnet, static_cast<int>(i)});
@@ -198,11 +212,8 @@ RouteAnalysis::RouteAnalysis(const Diagram& diagram) : m_diagram(&diagram) {
             }
         }
     }
-    for (std::size_t i = 0; i < elements.size(); ++i) {
+    for (const std::size_t i : subnetIndexes) {
         const Element& e = elements[i];
-        if (e.kind != "subnet") {
-            continue;
-        }
         if (m_tableOfElement[i] < 0) {
             if (const VpcRoutes* v = vpc(e.parent)) {
                 m_tableOfElement[i] = v->mainTable;

@@ -160,6 +160,7 @@ ValidationContext::ValidationContext(const Diagram& diagram)
     const std::size_t n = elements.size();
     m_vpcOf.assign(n, -1);
     m_subnetOf.assign(n, -1);
+    m_parentOf.assign(n, -1);
     for (std::size_t k = 0; k < m_subnets.size(); ++k) {
         const auto i = static_cast<std::size_t>(m_subnets[k].element - elements.data());
         m_subnetOf[i] = static_cast<int>(k);
@@ -168,16 +169,32 @@ ValidationContext::ValidationContext(const Diagram& diagram)
         const auto i = static_cast<std::size_t>(m_vpcs[k].element - elements.data());
         m_vpcOf[i] = static_cast<int>(k);
     }
+    auto indexOf = [&](const Element* e) { return static_cast<int>(e - elements.data()); };
     for (std::size_t i = 0; i < n; ++i) {
         const Element& e = elements[i];
-        if (e.parent.empty() || e.kind == "vpc") {
+        if (e.parent.empty()) {
             continue;
         }
+        const std::string_view kind = e.kind;
         if (const auto v = m_vpcIndex.find(e.parent); v != m_vpcIndex.end()) {
-            m_vpcOf[i] = v->second;
-        } else if (const int s = subnetIndex(e.parent); s >= 0) {
+            const VpcInfo& vpc = m_vpcs[static_cast<std::size_t>(v->second)];
+            m_parentOf[i] = indexOf(vpc.element);
+            if (kind != "vpc") {
+                m_vpcOf[i] = v->second;
+            }
+            continue;
+        }
+        const std::size_t p = m_diagram.indexOf(e.parent);
+        if (p >= n) {
+            continue;
+        }
+        m_parentOf[i] = static_cast<int>(p);
+        if (const int s = m_subnetOf[p];
+            s >= 0 && std::string_view(elements[p].kind) == "subnet" && kind != "vpc") {
             const SubnetInfo& subnet = m_subnets[static_cast<std::size_t>(s)];
-            m_subnetOf[i] = s;
+            if (kind != "subnet") {
+                m_subnetOf[i] = s;  // a subnet is its own
+            }
             if (subnet.vpc) {
                 m_vpcOf[i] = static_cast<int>(subnet.vpc - m_vpcs.data());
             }
@@ -186,7 +203,7 @@ ValidationContext::ValidationContext(const Diagram& diagram)
 
     for (std::size_t i = 0; i < n; ++i) {
         const Element& e = elements[i];
-        if (m_subnetOf[i] >= 0 && e.kind != "subnet") {
+        if (m_subnetOf[i] >= 0 && std::string_view(e.kind) != "subnet") {
             m_subnets[static_cast<std::size_t>(m_subnetOf[i])].residents.push_back(&e);
         }
         if (spansSubnets(e.kind)) {
@@ -203,12 +220,12 @@ ValidationContext::ValidationContext(const Diagram& diagram)
                 }
             }
         }
-        if (m_vpcOf[i] < 0 || e.kind == "vpc") {
+        if (m_vpcOf[i] < 0 || std::string_view(e.kind) == "vpc") {
             continue;
         }
         VpcInfo& v = m_vpcs[static_cast<std::size_t>(m_vpcOf[i])];
         v.members.push_back(&e);
-        const std::string& k = e.kind;
+        const std::string_view k = e.kind;  // compares the length first
         if (k == "subnet") {
             v.subnets.push_back(&e);
             v.subnetInfos.push_back(&m_subnets[static_cast<std::size_t>(m_subnetOf[i])]);
@@ -285,6 +302,15 @@ const Element* ValidationContext::subnetOf(const Element& element) const {
         return nullptr;
     }
     return m_subnets[static_cast<std::size_t>(m_subnetOf[i])].element;
+}
+
+const Element* ValidationContext::parentOf(const Element& element) const {
+    const auto& elements = m_diagram.elements();
+    const std::size_t i = static_cast<std::size_t>(&element - elements.data());
+    if (i >= elements.size() || m_parentOf[i] < 0) {
+        return nullptr;
+    }
+    return &elements[static_cast<std::size_t>(m_parentOf[i])];
 }
 
 const VpcInfo* ValidationContext::vpc(std::string_view vpcId) const {

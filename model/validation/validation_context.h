@@ -77,6 +77,8 @@ public:
     const Element* vpcOf(const Element& element) const;
     /// The subnet that contains the element (the element itself for a subnet), or nullptr.
     const Element* subnetOf(const Element& element) const;
+    /// The element's parent in O(1), or nullptr (top level, or a parent that does not exist).
+    const Element* parentOf(const Element& element) const;
 
     const std::vector<VpcInfo>& vpcs() const { return m_vpcs; }
     const VpcInfo* vpc(std::string_view vpcId) const;
@@ -99,6 +101,7 @@ private:
     std::unordered_map<std::string_view, std::vector<const Connection*>> m_connectionsByKind;
     std::vector<int> m_vpcOf;     ///< per element index: index into m_vpcs, or -1
     std::vector<int> m_subnetOf;  ///< per element index: index into m_subnets, or -1
+    std::vector<int> m_parentOf;  ///< per element index: the parent's element index, or -1
     std::vector<VpcInfo> m_vpcs;
     std::unordered_map<std::string_view, int> m_vpcIndex;
     std::vector<SubnetInfo> m_subnets;

@@ -19,27 +19,32 @@ constexpr RuleInfo kInfo{
 
 void check(const ValidationContext& ctx, Findings& out) {
     const auto& catalogue = ResourceCatalogue::instance();
+    // By kind, not element by element: a pass over every element of a large diagram costs
+    // more than the whole estimate.
     std::size_t count = 0;
-    for (const Element& e : ctx.diagram().elements()) {
-        const KindDef* def = catalogue.kind(e.kind);
-        if (!def || (def->cfnType.empty() && e.kind != "generic")) {
-            continue;
-        }
-        ++count;
-        if (e.kind == "route_table") {
-            count += e.property("routes").size() + e.property("associations").size();
-        } else if (e.kind == "network_acl") {
-            count += e.property("entries").size() + e.property("associations").size();
-        } else if ((e.kind == "internet_gateway" || e.kind == "virtual_private_gateway") &&
-                   !e.parent.empty()) {
-            ++count;
-        } else if (e.kind == "nat_gateway" && e.boolProperty("elastic_ip")) {
-            ++count;
+    for (const KindDef& def : catalogue.kinds()) {
+        if (!def.cfnType.empty() || def.key == "generic") {
+            count += ctx.ofKind(def.key).size();
         }
     }
-    for (const Connection& c : ctx.diagram().connections()) {
-        const ConnectionKindDef* def = catalogue.connectionKind(c.kind);
-        count += def && !def->cfnType.empty() ? 1 : 0;
+    for (const Element* e : ctx.ofKind("route_table")) {
+        count += e->property("routes").size() + e->property("associations").size();
+    }
+    for (const Element* e : ctx.ofKind("network_acl")) {
+        count += e->property("entries").size() + e->property("associations").size();
+    }
+    for (const char* gateway : {"internet_gateway", "virtual_private_gateway"}) {
+        for (const Element* e : ctx.ofKind(gateway)) {
+            count += e->parent.empty() ? 0 : 1;
+        }
+    }
+    for (const Element* e : ctx.ofKind("nat_gateway")) {
+        count += e->boolProperty("elastic_ip") ? 1 : 0;
+    }
+    for (const ConnectionKindDef& def : catalogue.connectionKinds()) {
+        if (!def.cfnType.empty()) {
+            count += ctx.connectionsOfKind(def.key).size();
+        }
     }
     if (count <= 450) {
         return;

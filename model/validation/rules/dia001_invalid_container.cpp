@@ -16,8 +16,8 @@ void check(const ValidationContext& ctx, Findings& out) {
     const auto& catalogue = ResourceCatalogue::instance();
     for (const Element& e : ctx.diagram().elements()) {
         const KindDef* def = catalogue.kind(e.kind);
-        const Element* parent = e.parent.empty() ? nullptr : ctx.element(e.parent);
-        const std::string parentKind = parent ? parent->kind : std::string();
+        const Element* parent = ctx.parentOf(e);
+        const std::string_view parentKind = parent ? std::string_view(parent->kind) : "";
         if (def && !def->canLiveIn(parentKind)) {
             out.push_back(makeFinding(
                 kInfo,

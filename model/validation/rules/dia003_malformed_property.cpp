@@ -67,6 +67,17 @@ bool validZone(std::string_view text) {
     return text[r] == '-' && (isLower(text.back()) || isDigit(text.back()));
 }
 
+/// The text of a JSON string (the caller checked is_string()), without a copy.
+std::string_view text(const json& value) {
+    return value.get_ref<const std::string&>();
+}
+
+/// The string member key of a JSON object, or "" when absent or not a string.
+std::string_view member(const json& object, std::string_view key) {
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? text(*it) : std::string_view();
+}
+
 /// Whether a property's value can be missing or malformed at all.
 bool needsCheck(const PropertyDef& def) {
     switch (def.type) {
@@ -100,26 +111,28 @@ struct Checker {
         out.push_back(makeFinding(kInfo, subject.text() + ": " + what, std::move(ids)));
     }
 
-    void checkCidr(const Subject& subject, const Id& id, const std::string& key,
-                   const std::string& text, int family) {
+    void checkCidr(const Subject& subject, const Id& id, std::string_view key,
+                   std::string_view text, int family) {
         const CidrParseResult r = family == 4   ? parseIpv4Cidr(text)
                                   : family == 6 ? parseIpv6Cidr(text)
                                                 : parseCidr(text);
         if (!r) {
             report(subject, id,
-                   key + " " + inQuotes(text) + " is not a valid CIDR (" + r.error + ")");
+                   std::string(key) + " " + inQuotes(text) + " is not a valid CIDR (" + r.error +
+                       ")");
         }
     }
 
-    void checkReference(const Subject& subject, const Id& id, const std::string& key,
-                        const std::string& ref, const PropertyDef& def) {
+    void checkReference(const Subject& subject, const Id& id, std::string_view key,
+                        std::string_view ref, const PropertyDef& def) {
         if (ref.empty()) {
             return;
         }
         const Element* e = ctx.element(ref);
         const Connection* c = e ? nullptr : ctx.connection(ref);
         if (!e && !c) {
-            report(subject, id, key + " names " + inQuotes(ref) + ", which does not exist");
+            report(subject, id,
+                   std::string(key) + " names " + inQuotes(ref) + ", which does not exist");
             return;
         }
         const std::string& kind = e ? e->kind : c->kind;
@@ -127,9 +140,9 @@ struct Checker {
             std::find(def.referenceKinds.begin(), def.referenceKinds.end(), kind) ==
                 def.referenceKinds.end()) {
             report(subject, id,
-                   key + " names " + ctx.describe(ref) + ", which is not a " +
+                   std::string(key) + " names " + ctx.describe(ref) + ", which is not a " +
                        kindLabel(def.referenceKinds.front()),
-                   {ref});
+                   {Id(ref)});
         }
     }
 
@@ -142,53 +155,53 @@ struct Checker {
         switch (def.type) {
             case PropertyType::Ipv4Cidr:
                 if (value.is_string() && !value.get_ref<const std::string&>().empty()) {
-                    checkCidr(subject, id, key, value.get<std::string>(), 4);
+                    checkCidr(subject, id, key, text(value), 4);
                 }
                 break;
             case PropertyType::Ipv6Cidr:
                 if (value.is_string() && !value.get_ref<const std::string&>().empty()) {
-                    checkCidr(subject, id, key, value.get<std::string>(), 6);
+                    checkCidr(subject, id, key, text(value), 6);
                 }
                 break;
             case PropertyType::CidrList:
                 for (const json& v : value) {
                     if (v.is_string()) {
-                        checkCidr(subject, id, key, v.get<std::string>(), family);
+                        checkCidr(subject, id, key, text(v), family);
                     }
                 }
                 break;
             case PropertyType::IpAddress:
                 if (value.is_string() && !value.get_ref<const std::string&>().empty() &&
-                    !parseIpAddress(value.get<std::string>())) {
+                    !parseIpAddress(text(value))) {
                     report(subject, id,
-                           key + " " + inQuotes(value.get<std::string>()) +
+                           key + " " + inQuotes(text(value)) +
                                " is not a valid IP address");
                 }
                 break;
             case PropertyType::Region:
-                if (value.is_string() && !validRegion(value.get<std::string>())) {
+                if (value.is_string() && !validRegion(text(value))) {
                     report(
                         subject, id,
-                        key + " " + inQuotes(value.get<std::string>()) + " is not a region name");
+                        key + " " + inQuotes(text(value)) + " is not a region name");
                 }
                 break;
             case PropertyType::Zone:
                 if (value.is_string() && !value.get_ref<const std::string&>().empty() &&
-                    !validZone(value.get<std::string>())) {
+                    !validZone(text(value))) {
                     report(subject, id,
-                           key + " " + inQuotes(value.get<std::string>()) +
+                           key + " " + inQuotes(text(value)) +
                                " is not an availability zone name");
                 }
                 break;
             case PropertyType::Reference:
                 if (value.is_string()) {
-                    checkReference(subject, id, key, value.get<std::string>(), def);
+                    checkReference(subject, id, key, text(value), def);
                 }
                 break;
             case PropertyType::ReferenceList:
                 for (const json& v : value) {
                     if (v.is_string()) {
-                        checkReference(subject, id, key, v.get<std::string>(), def);
+                        checkReference(subject, id, key, text(v), def);
                     }
                 }
                 break;
@@ -197,12 +210,13 @@ struct Checker {
                     if (!r.is_object()) {
                         continue;
                     }
-                    const std::string d = r.value("destination", std::string());
-                    const std::string t = r.value("target", std::string());
+                    const std::string_view d = member(r, "destination");
+                    const std::string_view t = member(r, "target");
                     checkCidr(subject, id, "route destination", d, 0);
                     if (t.empty() || !ctx.diagram().contains(t)) {
                         report(subject, id,
-                               "route " + d + " targets " + inQuotes(t) + ", which does not exist");
+                               "route " + std::string(d) + " targets " + inQuotes(t) +
+                                   ", which does not exist");
                     }
                 }
                 break;
@@ -211,16 +225,15 @@ struct Checker {
                     if (!r.is_object()) {
                         continue;
                     }
-                    if (r.contains("cidr") && r["cidr"].is_string()) {
-                        checkCidr(subject, id, key + " cidr", r["cidr"].get<std::string>(), 4);
+                    if (const auto c = r.find("cidr"); c != r.end() && c->is_string()) {
+                        checkCidr(subject, id, key + " cidr", text(*c), 4);
                     }
-                    if (r.contains("ipv6_cidr") && r["ipv6_cidr"].is_string()) {
-                        checkCidr(subject, id, key + " ipv6_cidr",
-                                  r["ipv6_cidr"].get<std::string>(), 6);
+                    if (const auto c = r.find("ipv6_cidr"); c != r.end() && c->is_string()) {
+                        checkCidr(subject, id, key + " ipv6_cidr", text(*c), 6);
                     }
-                    if (r.contains("source_security_group") &&
-                        r["source_security_group"].is_string()) {
-                        const std::string ref = r["source_security_group"].get<std::string>();
+                    if (const auto g = r.find("source_security_group");
+                        g != r.end() && g->is_string()) {
+                        const std::string_view ref = text(*g);
                         const Element* sg = ctx.element(ref);
                         if (!sg || sg->kind != "security_group") {
                             report(subject, id,
@@ -232,8 +245,11 @@ struct Checker {
                 break;
             case PropertyType::AclEntryList:
                 for (const json& r : value) {
-                    if (r.is_object() && r.contains("cidr") && r["cidr"].is_string()) {
-                        checkCidr(subject, id, "entry cidr", r["cidr"].get<std::string>(), 0);
+                    if (!r.is_object()) {
+                        continue;
+                    }
+                    if (const auto c = r.find("cidr"); c != r.end() && c->is_string()) {
+                        checkCidr(subject, id, "entry cidr", text(*c), 0);
                     }
                 }
                 break;
