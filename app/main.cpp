@@ -1,8 +1,9 @@
-// Entry point: a subcommand runs the command line (no GUI is loaded); otherwise the designer opens.
+// Entry point: a subcommand runs the command line, which needs Qt Core only; anything else
+// loads the designer module (Qt Quick) and opens the window.
 #include <QCoreApplication>
 
 #include "cli/command_line.h"
-#include "designer/designer.h"
+#include "designer/designer_module.h"
 
 int main(int argc, char* argv[]) {
     if (argc > 1 && skydraft::cli::isSubcommand(argv[1])) {
@@ -10,5 +11,5 @@ int main(int argc, char* argv[]) {
         QCoreApplication::setApplicationName(QStringLiteral("skydraft"));
         return skydraft::cli::runSubcommand(QCoreApplication::arguments());
     }
-    return skydraft::runDesigner(argc, argv);
+    return skydraft::runDesignerModule(argc, argv);
 }
