@@ -17,6 +17,19 @@ using OJ = nlohmann::ordered_json;
 
 namespace {
 
+/// The sections kept from an imported template (Parameters, Outputs, Metadata, ...), or an
+/// empty object. A hand-edited file can hold anything there, so nothing is assumed.
+json keptTemplate(const Diagram& d) {
+    const auto it = d.metadata().find(cfn::kTemplateMetadata);
+    return it != d.metadata().end() && it->is_object() ? *it : json::object();
+}
+
+/// A kept section the template needs as an object; an empty object when absent or not one.
+json keptObject(const json& kept, const char* section) {
+    const auto it = kept.find(section);
+    return it != kept.end() && it->is_object() ? *it : json::object();
+}
+
 /// Property keys of each kind that the template itself carries; every other key present on an
 /// element is kept verbatim in the layout metadata ("design"), so the round trip is exact.
 const std::unordered_map<std::string, std::set<std::string>>& carriedKeys() {
@@ -238,9 +251,7 @@ void Exporter::assignLogicalIds() {
                 c.name, cfn::logicalIdFromName(def ? def->displayName : c.kind, "Connection")));
         }
     }
-    const json parameters = m_d.metadata()
-                                .value(std::string(cfn::kTemplateMetadata), json::object())
-                                .value("Parameters", json::object());
+    const json parameters = keptObject(keptTemplate(m_d), "Parameters");
     for (const auto& p : parameters.items()) {
         m_used.insert(p.key());
     }
@@ -503,8 +514,7 @@ OJ Exporter::run() {
         connections.push_back(std::move(entry));
     }
 
-    const json leftovers =
-        m_d.metadata().value(std::string(cfn::kTemplateMetadata), json::object());
+    const json leftovers = keptTemplate(m_d);
     OJ out = OJ::object();
     out["AWSTemplateFormatVersion"] =
         toOrdered(leftovers.value("AWSTemplateFormatVersion", json("2010-09-09")));
@@ -522,7 +532,7 @@ OJ Exporter::run() {
     if (leftovers.contains("Transform"))
         out["Transform"] = toOrdered(leftovers["Transform"]);
 
-    OJ parameters = toOrdered(leftovers.value("Parameters", json::object()));
+    OJ parameters = toOrdered(keptObject(leftovers, "Parameters"));
     OJ generatedParameters = OJ::array();
     for (const auto& [k, v] : m_parameters.items()) {
         if (!parameters.contains(k)) {
@@ -530,7 +540,7 @@ OJ Exporter::run() {
             generatedParameters.push_back(k);
         }
     }
-    OJ outputs = toOrdered(leftovers.value("Outputs", json::object()));
+    OJ outputs = toOrdered(keptObject(leftovers, "Outputs"));
     OJ generatedOutputs = OJ::array();
     for (const Element* vpc : m_d.elementsOfKind("vpc")) {
         const std::string name = lid(vpc->id) + "Id";
@@ -541,7 +551,7 @@ OJ Exporter::run() {
         }
     }
 
-    OJ metadata = toOrdered(leftovers.value("Metadata", json::object()));
+    OJ metadata = toOrdered(keptObject(leftovers, "Metadata"));
     if (m_options.includeLayout) {
         OJ layout = OJ::object();
         layout["version"] = cfn::kMetadataVersion;

@@ -1520,6 +1520,12 @@ CfnImportResult Importer::run() {
             }
         }
         readParameters();
+        // CloudFormation refuses these sections unless they are objects; the exporter writes
+        // them back, so a string here would break the round trip.
+        for (const char* section : {"Outputs", "Mappings", "Conditions", "Metadata", "Rules"}) {
+            if (m_t.contains(section) && !m_t[section].is_object())
+                fail(section, "expected an object");
+        }
         for (const auto& [id, res] : m_resources->items()) {
             checkReferences(props(res), path(id) + ".Properties");
             if (res.contains("DependsOn")) {

@@ -1,6 +1,7 @@
 // Tests of the CloudFormation import: fixtures written by hand and by AWS CDK, errors, layout.
 #include <gtest/gtest.h>
 
+#include "cfn_names.h"
 #include "cloudformation_exporter.h"
 #include "cloudformation_importer.h"
 #include "sample_diagrams.h"
@@ -322,6 +323,47 @@ TEST(CloudFormationImporterHostile, YamlEscapeThatIsNotUtf8IsRefused) {
         EXPECT_EQ(result.error->message,
                   "the template has a string that is not valid UTF-8 (an escape such as \\x85 "
                   "in a YAML string)");
+    }
+}
+
+}  // namespace
+}  // namespace skydraft
+
+namespace skydraft {
+namespace {
+
+// Found by cloudformation_import_fuzz (ten-minute run): `Outputs:` holding a string imported,
+// and exporting the diagram threw when the exporter added its VPC outputs to that string.
+TEST(CloudFormationImporterHostile, SectionsThatMustBeObjectsAreRefused) {
+    for (const char* section : {"Outputs", "Mappings", "Conditions", "Metadata", "Rules"}) {
+        const std::string text = std::string("Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n"
+                                             "    Properties:\n      CidrBlock: 10.0.0.0/16\n") +
+                                 section + ": TransitGa !GetAtt LogBucket.Arn\n";
+        const CfnImportResult result = importCloudFormation(text);
+        ASSERT_FALSE(result) << section;
+        EXPECT_EQ(result.error->toString(), std::string(section) + ": expected an object");
+    }
+}
+
+// The same kept sections can be edited by hand in a .skydraft file: the exporter uses only
+// objects where the template needs objects, and keeps the rest of the diagram.
+TEST(CloudFormationExporterHostile, KeptSectionsOfTheWrongTypeAreIgnored) {
+    const CfnImportResult imported =
+        importCloudFormation("Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n"
+                             "    Properties:\n      CidrBlock: 10.0.0.0/16\n");
+    ASSERT_TRUE(imported);
+    for (const nlohmann::json& kept :
+         {nlohmann::json("text"), nlohmann::json{{"Outputs", "text"}, {"Parameters", 7}},
+          nlohmann::json{{"Metadata", nlohmann::json::array({1})}}}) {
+        Diagram d = *imported.diagram;
+        nlohmann::json metadata = d.metadata();
+        metadata[std::string(cfn::kTemplateMetadata)] = kept;
+        d.setMetadata(metadata);
+        nlohmann::ordered_json out;
+        ASSERT_NO_THROW(out = exportCloudFormation(d)) << kept.dump();
+        EXPECT_EQ(out["Outputs"]["VpcId"]["Value"], nlohmann::ordered_json({{"Ref", "Vpc"}}))
+            << kept.dump();
+        EXPECT_TRUE(out["Resources"].contains("Vpc"));
     }
 }
 
