@@ -47,7 +47,17 @@ Item {
     // Culling: the models mark what lies outside the visible area (plus a margin for labels,
     // badges and handles) so that its delegates hide and leave the scene graph; a pan then
     // renders and updates what is on screen only.
+    // Culling starts with the first pan or zoom (or once the event loop runs): while the
+    // window is still being laid out, sizes change before the view is placed, and culling
+    // then would hide and re-show every delegate once.
+    property bool culling: false
+    function startCulling() {
+        culling = true
+        updateViewport()
+    }
     function updateViewport() {
+        if (!culling)
+            return
         const margin = 60 / zoom
         const x = originX - margin, y = originY - margin
         const w = width / zoom + 2 * margin, h = height / zoom + 2 * margin
@@ -58,9 +68,10 @@ Item {
         if (markers)
             markers.setViewport(x, y, w, h)
     }
-    onOriginXChanged: updateViewport()
-    onOriginYChanged: updateViewport()
-    onZoomChanged: updateViewport()
+    onOriginXChanged: startCulling()
+    onOriginYChanged: startCulling()
+    onZoomChanged: startCulling()
+    Component.onCompleted: Qt.callLater(startCulling)
     onWidthChanged: updateViewport()
     onHeightChanged: updateViewport()
     onMarkersChanged: updateViewport()
