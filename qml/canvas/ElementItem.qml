@@ -43,6 +43,8 @@ Item {
 
     // Container ---------------------------------------------------------------------------
     Loader {
+        // An inactive Loader leaves the scene graph too (fewer nodes per frame).
+        visible: active
         active: node.isContainer
         anchors.fill: parent
         sourceComponent: containerFrame
@@ -137,6 +139,7 @@ Item {
 
     // Resource node -----------------------------------------------------------------------
     Loader {
+        visible: active
         active: !node.isContainer && node.hot
         x: (parent.width - 56) / 2
         y: -4
@@ -167,6 +170,7 @@ Item {
     // The icon and name exist only while the node is seen at icon size; icons decode off the
     // UI thread and share one cached pixmap per kind and size.
     Loader {
+        visible: active
         active: !node.isContainer && node.view.iconic && node.visible
         anchors.fill: parent
         sourceComponent: Item {
@@ -242,6 +246,7 @@ Item {
     // container, created while they are needed.
     Loader {
         id: decorations
+        visible: active
         property bool busy: false
         property bool hovered: false
         readonly property bool showHandle: (mouse.containsMouse || node.selected || hovered)
