@@ -23,8 +23,15 @@ ThemeSettings* ThemeSettings::instance() {
 }
 
 void ThemeSettings::registerForQml() {
+    // Not qmlRegisterSingletonInstance: that serves one engine only, and tests (and the
+    // benchmark) create several; every engine gets the one process-wide instance.
     static const bool registered = [] {
-        qmlRegisterSingletonInstance("Skydraft.Platform", 1, 0, "ThemeSettings", instance());
+        qmlRegisterSingletonType<ThemeSettings>(
+            "Skydraft.Platform", 1, 0, "ThemeSettings", [](QQmlEngine*, QJSEngine*) -> QObject* {
+                ThemeSettings* theme = instance();
+                QJSEngine::setObjectOwnership(theme, QJSEngine::CppOwnership);
+                return theme;
+            });
         return true;
     }();
     (void)registered;
