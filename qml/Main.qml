@@ -4,6 +4,7 @@ import QtQuick.Controls
 import QtQuick.Dialogs
 import QtQuick.Layouts
 import Skydraft
+import Skydraft.Platform
 
 ApplicationWindow {
     id: window
@@ -16,7 +17,27 @@ ApplicationWindow {
     minimumHeight: 560
     visible: false
     title: controller.title
-    color: "#f5f7fa"
+    color: Theme.window
+    // The controls (Fusion) take their colours from the theme too.
+    palette.window: Theme.window
+    palette.windowText: Theme.text
+    palette.base: Theme.field
+    palette.alternateBase: Theme.sectionBar
+    palette.text: Theme.text
+    palette.button: Theme.bar
+    palette.buttonText: Theme.text
+    palette.brightText: Theme.accentText
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.accentText
+    palette.placeholderText: Theme.textPlaceholder
+    palette.light: Theme.dark ? "#3a404a" : "#ffffff"
+    palette.midlight: Theme.dark ? "#323741" : "#f0f2f5"
+    palette.mid: Theme.dark ? "#2a2f37" : "#cfd5de"
+    palette.dark: Theme.dark ? "#14161a" : "#a9b2bf"
+    palette.shadow: Theme.dark ? "#000000" : "#6d7a8c"
+    palette.toolTipBase: Theme.bar
+    palette.toolTipText: Theme.text
+    palette.link: Theme.accent
 
     /// Scales and scrolls the view so that the whole diagram is visible.
     function fitToContent() { view.fitToContent() }
@@ -259,6 +280,13 @@ ApplicationWindow {
              onTriggered: view.fitToContent() }
     Action { id: actualAction; text: qsTr("&Actual Size (100%)"); shortcut: "Ctrl+0"
              onTriggered: view.actualSize() }
+    ActionGroup { id: themeGroup }
+    Action { id: systemThemeAction; text: qsTr("&System"); checkable: true; ActionGroup.group: themeGroup
+             checked: ThemeSettings.mode === "system"; onTriggered: ThemeSettings.mode = "system" }
+    Action { id: lightThemeAction; text: qsTr("&Light"); checkable: true; ActionGroup.group: themeGroup
+             checked: ThemeSettings.mode === "light"; onTriggered: ThemeSettings.mode = "light" }
+    Action { id: darkThemeAction; text: qsTr("&Dark"); checkable: true; ActionGroup.group: themeGroup
+             checked: ThemeSettings.mode === "dark"; onTriggered: ThemeSettings.mode = "dark" }
     Action { id: minimapAction; text: qsTr("&Minimap"); checkable: true; checked: true
              onToggled: view.minimapVisible = checked }
 
@@ -317,6 +345,12 @@ ApplicationWindow {
             MenuItem { action: actualAction }
             MenuSeparator {}
             MenuItem { action: minimapAction }
+            Menu {
+                title: qsTr("&Theme")
+                MenuItem { action: systemThemeAction }
+                MenuItem { action: lightThemeAction }
+                MenuItem { action: darkThemeAction }
+            }
             MenuSeparator {}
             MenuItem { action: nextProblemAction }
             MenuItem { action: previousProblemAction }
@@ -330,8 +364,8 @@ ApplicationWindow {
     header: ToolBar {
         height: 44
         background: Rectangle {
-            color: "#ffffff"
-            Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: "#dfe3e9" }
+            color: Theme.bar
+            Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.divider }
         }
         RowLayout {
             anchors.fill: parent
@@ -365,7 +399,7 @@ ApplicationWindow {
                 text: Math.round(view.zoom * 100) + "%"
                 horizontalAlignment: Text.AlignHCenter
                 Layout.preferredWidth: 48
-                color: "#3b4558"
+                color: Theme.textSecondary
             }
             ToolButton { text: "+"; font.pixelSize: 16; onClicked: view.zoomBy(1.25) }
             ToolButton { action: fitAction; text: qsTr("Fit") }
@@ -375,8 +409,8 @@ ApplicationWindow {
 
     footer: Rectangle {
         height: 26
-        color: "#ffffff"
-        Rectangle { width: parent.width; height: 1; color: "#dfe3e9" }
+        color: Theme.bar
+        Rectangle { width: parent.width; height: 1; color: Theme.divider }
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: 12
@@ -387,15 +421,15 @@ ApplicationWindow {
                 text: controller.message
                 elide: Text.ElideRight
                 font.pixelSize: 12
-                color: "#b3261e"
+                color: Theme.errorText
             }
             Label {
                 objectName: "statusProblems"
                 text: qsTr("%1 errors  ·  %2 warnings").arg(session.findings.errorCount)
                       .arg(session.findings.warningCount)
                 font.pixelSize: 12
-                color: session.findings.errorCount > 0 ? "#c7321c"
-                     : session.findings.warningCount > 0 ? "#9a5c00" : "#3f8624"
+                color: session.findings.errorCount > 0 ? Theme.error
+                     : session.findings.warningCount > 0 ? Theme.warningText : Theme.ok
                 rightPadding: 10
                 MouseArea {
                     anchors.fill: parent
@@ -407,7 +441,7 @@ ApplicationWindow {
                 text: qsTr("%1 elements  ·  %2 selected  ·  %3%").arg(controller.elementCount)
                       .arg(controller.selection.length).arg(Math.round(view.zoom * 100))
                 font.pixelSize: 12
-                color: "#687387"
+                color: Theme.textFaint
             }
         }
         Connections {
@@ -454,7 +488,7 @@ ApplicationWindow {
                     Label {
                         anchors.horizontalCenter: parent.horizontalCenter
                         text: qsTr("Start with a VPC")
-                        color: "#3b4558"
+                        color: Theme.textSecondary
                         font.pixelSize: 20
                         font.weight: Font.DemiBold
                     }
@@ -462,7 +496,7 @@ ApplicationWindow {
                         anchors.horizontalCenter: parent.horizontalCenter
                         text: qsTr("Drag a VPC from the palette and drop it here,\nthen add subnets, gateways and resources inside it.")
                         horizontalAlignment: Text.AlignHCenter
-                        color: "#687387"
+                        color: Theme.textFaint
                         font.pixelSize: 13
                         lineHeight: 1.3
                     }
@@ -478,7 +512,7 @@ ApplicationWindow {
             Rectangle {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 5
-                color: splitter.containsMouse || splitter.pressed ? "#c9d3e0" : "#e6e9ee"
+                color: splitter.containsMouse || splitter.pressed ? Theme.splitterHover : Theme.dividerSoft
                 MouseArea {
                     id: splitter
                     anchors.fill: parent
@@ -532,7 +566,7 @@ ApplicationWindow {
             width: 48
             height: 48
             source: ghost.icon
-            sourceSize: Qt.size(96, 96)
+            sourceSize: Qt.size(48 * Screen.devicePixelRatio, 48 * Screen.devicePixelRatio)
             opacity: 0.85
         }
         Rectangle {
@@ -542,12 +576,12 @@ ApplicationWindow {
             width: ghostText.implicitWidth + 16
             height: 24
             radius: 4
-            color: ghost.ok ? "#0b6bcb" : "#b3261e"
+            color: ghost.ok ? Theme.accent : Theme.errorText
             Text {
                 id: ghostText
                 anchors.centerIn: parent
                 text: ghost.ok ? qsTr("Add %1").arg(ghost.name) : ghost.reason
-                color: "#ffffff"
+                color: Theme.accentText
                 font.pixelSize: 12
             }
         }

@@ -7,6 +7,7 @@
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMouseEvent>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -14,6 +15,7 @@
 #include <cstdio>
 
 #include "designer/canvas_benchmark.h"
+#include "designer/theme_settings.h"
 #include "document/document_controller.h"
 #include "document/document_session.h"
 
@@ -41,6 +43,25 @@ bool imagesLoading(QQuickItem* item) {
     return std::any_of(children.begin(), children.end(), imagesLoading);
 }
 
+QQuickItem* findNamed(QQuickItem* root, const QString& name) {
+    if (!root || root->objectName() == name) {
+        return root;
+    }
+    for (QQuickItem* child : root->childItems()) {
+        if (QQuickItem* found = findNamed(child, name)) {
+            return found;
+        }
+    }
+    return nullptr;
+}
+
+void sendMouse(QQuickWindow* window, QEvent::Type type, QPointF at, Qt::MouseButtons buttons) {
+    QMouseEvent event(type, at, at, window->mapToGlobal(at),
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
+                      Qt::NoModifier);
+    QCoreApplication::sendEvent(window, &event);
+}
+
 /// Applies "ID:KEY=JSON" through the controller (one undo step), for the recovery test.
 bool applyTestEdit(DocumentController& controller, const QString& edit) {
     const qsizetype colon = edit.indexOf(QLatin1Char(':'));
@@ -58,12 +79,17 @@ bool applyTestEdit(DocumentController& controller, const QString& edit) {
 
 }  // namespace
 
+void prepareQmlEngine(QQmlEngine& engine) {
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    ThemeSettings::registerForQml();
+}
+
 QQuickWindow* loadDesignerWindow(QQmlApplicationEngine& engine, DocumentController& controller,
                                  QSize size) {
     if (QQuickStyle::name().isEmpty()) {
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
     }
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    prepareQmlEngine(engine);
     // The size goes in as initial properties: a window that is never shown does not pass a
     // later resize() on to its content.
     engine.setInitialProperties(
@@ -85,6 +111,29 @@ QQuickWindow* loadDesignerWindow(QQmlApplicationEngine& engine, DocumentControll
         fail(QStringLiteral("the designer's root object is not a window"));
     }
     return window;
+}
+
+bool holdPaletteDrag(QQuickWindow* window, const DocumentController& controller,
+                     const QString& kind, const QString& overId) {
+    QQuickItem* entry = findNamed(window->contentItem(), QStringLiteral("palette_") + kind);
+    QQuickItem* canvas = findNamed(window->contentItem(), QStringLiteral("canvas"));
+    const QRectF box = controller.elementBox(overId);
+    if (!entry || !canvas || box.isNull()) {
+        return false;
+    }
+    QVariant viewPoint;
+    QMetaObject::invokeMethod(canvas, "toView", Q_RETURN_ARG(QVariant, viewPoint),
+                              Q_ARG(QVariant, box.center().x()), Q_ARG(QVariant, box.center().y()));
+    const QPointF from = entry->mapToScene(QPointF(entry->width() / 3, entry->height() / 2));
+    const QPointF to = canvas->mapToScene(viewPoint.toPointF());
+    sendMouse(window, QEvent::MouseMove, from, Qt::NoButton);
+    sendMouse(window, QEvent::MouseButtonPress, from, Qt::LeftButton);
+    constexpr int kSteps = 12;
+    for (int i = 1; i <= kSteps; ++i) {
+        sendMouse(window, QEvent::MouseMove, from + (to - from) * i / kSteps, Qt::LeftButton);
+        QCoreApplication::processEvents();
+    }
+    return true;
 }
 
 QImage grabDesignerWindow(QQuickWindow* window) {
@@ -138,6 +187,18 @@ int runDesigner(int argc, char* argv[]) {
         QStringLiteral("Select the element or connection ID after loading (repeatable), e.g. "
                        "to show it in the inspector on a --screenshot."),
         QStringLiteral("ID"));
+    const QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QStringLiteral("Colour scheme for this run: system, light or dark (default: the one "
+                       "chosen in View > Theme; the SKYDRAFT_THEME variable does the same)."),
+        QStringLiteral("SCHEME"));
+    parser.addOption(theme);
+    const QCommandLineOption drag(
+        QStringLiteral("drag"),
+        QStringLiteral("For --screenshot: picture a drag in progress, the palette entry of KIND "
+                       "held over element ID (e.g. ec2_instance:subnet-app-a)."),
+        QStringLiteral("KIND:ID"));
+    parser.addOption(drag);
     parser.addOption(select);
     parser.addOption(restoreRecovery);
     parser.addOption(testEdit);
@@ -146,6 +207,13 @@ int runDesigner(int argc, char* argv[]) {
     parser.addOption(bench);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .skydraft file."));
     parser.process(app);
+
+    const QString scheme =
+        parser.isSet(theme) ? parser.value(theme) : qEnvironmentVariable("SKYDRAFT_THEME");
+    if (!scheme.isEmpty() && !ThemeSettings::instance()->overrideMode(scheme)) {
+        fail(QStringLiteral("--theme must be system, light or dark, not ") + scheme);
+        return 2;
+    }
 
     const QStringList files = parser.positionalArguments();
     if (parser.isSet(bench)) {
@@ -209,6 +277,14 @@ int runDesigner(int argc, char* argv[]) {
         }
         QMetaObject::invokeMethod(window, "fitToContent");
         QCoreApplication::processEvents();
+        if (parser.isSet(drag)) {
+            const QStringList parts = parser.value(drag).split(QLatin1Char(':'));
+            if (parts.size() != 2 || !holdPaletteDrag(window, controller, parts[0], parts[1])) {
+                fail(QStringLiteral("--drag ") + parser.value(drag) +
+                     QStringLiteral(": no palette entry of that kind or no element of that id"));
+                return 2;
+            }
+        }
         const QImage image = grabDesignerWindow(window);
         if (image.isNull() || !image.save(parser.value(screenshot), "PNG")) {
             fail(QStringLiteral("could not write the screenshot to ") + parser.value(screenshot));

@@ -1,7 +1,11 @@
 // The canvas's list model of connection lines.
 #include "models/connection_list_model.h"
 
+#include <QPointF>
 #include <QRectF>
+#include <QVariantList>
+#include <algorithm>
+#include <cmath>
 
 #include "resource_catalogue.h"
 
@@ -30,7 +34,105 @@ std::string shortLabel(std::string_view kind) {
     return std::string(kind);
 }
 
+/// The centre of a resource node's 48 px icon, where the canvas aims its lines.
+QPointF iconCentre(const Geometry& g) {
+    return {g.x + g.width / 2, g.y + 24};
+}
+
+/// What a resource node covers on the canvas: its icon and the name below it.
+QRectF nodeArea(const Geometry& g) {
+    return {g.x + g.width / 2 - 44, g.y - 6, 88, 92};
+}
+
+/// Whether segment pq crosses rectangle r (Liang-Barsky clipping).
+bool crosses(QPointF p, QPointF q, const QRectF& r) {
+    double t0 = 0;
+    double t1 = 1;
+    const double dx = q.x() - p.x();
+    const double dy = q.y() - p.y();
+    const double edges[4][2] = {{-dx, p.x() - r.left()},
+                                {dx, r.right() - p.x()},
+                                {-dy, p.y() - r.top()},
+                                {dy, r.bottom() - p.y()}};
+    for (const auto& [d, limit] : edges) {
+        if (d == 0) {
+            if (limit < 0) {
+                return false;
+            }
+            continue;
+        }
+        const double t = limit / d;
+        if (d < 0) {
+            t0 = std::max(t0, t);
+        } else {
+            t1 = std::min(t1, t);
+        }
+        if (t0 > t1) {
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
+
+std::vector<std::pair<double, double>> ConnectionListModel::route(const Diagram& diagram,
+                                                                  const Element& from,
+                                                                  const Element& to) {
+    const QPointF a = iconCentre(from.geometry);
+    const QPointF b = iconCentre(to.geometry);
+    std::vector<QRectF> obstacles;
+    for (const Element& e : diagram.elements()) {
+        const KindDef* def = ResourceCatalogue::instance().kind(e.kind);
+        if (e.id != from.id && e.id != to.id && (!def || !def->isContainer)) {
+            obstacles.push_back(nodeArea(e.geometry));
+        }
+    }
+    auto clear = [&](const std::vector<QPointF>& path) {
+        for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+            for (const QRectF& r : obstacles) {
+                if (crosses(path[i], path[i + 1], r)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    };
+    if (clear({a, b})) {
+        return {};
+    }
+    // Lanes just outside every node the straight line crosses.
+    constexpr double kGap = 18;
+    std::vector<std::vector<QPointF>> candidates;
+    for (const QRectF& r : obstacles) {
+        if (!crosses(a, b, r)) {
+            continue;
+        }
+        for (const double y : {r.top() - kGap, r.bottom() + kGap}) {
+            candidates.push_back({a, {a.x(), y}, {b.x(), y}, b});
+        }
+        for (const double x : {r.left() - kGap, r.right() + kGap}) {
+            candidates.push_back({a, {x, a.y()}, {x, b.y()}, b});
+        }
+    }
+    auto length = [](const std::vector<QPointF>& path) {
+        double sum = 0;
+        for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+            sum += std::hypot(path[i + 1].x() - path[i].x(), path[i + 1].y() - path[i].y());
+        }
+        return sum;
+    };
+    const std::vector<QPointF>* best = nullptr;
+    for (const auto& path : candidates) {
+        if (clear(path) && (!best || length(path) < length(*best))) {
+            best = &path;
+        }
+    }
+    if (!best) {
+        return {};
+    }
+    return {{(*best)[1].x(), (*best)[1].y()}, {(*best)[2].x(), (*best)[2].y()}};
+}
 
 ConnectionListModel::ConnectionListModel(QObject* parent) : RowListModel<ConnectionRow>(parent) {}
 
@@ -45,8 +147,21 @@ std::vector<ConnectionRow> ConnectionListModel::buildRows(const Diagram& diagram
             continue;
         }
         std::string label = c.kind == "uses" ? c.stringProperty("description") : shortLabel(c.kind);
-        rows.push_back({c.id, c.kind, c.name, label, c.from, c.to, from->geometry, to->geometry,
-                        selection.contains(QString::fromStdString(c.id))});
+        rows.push_back({c.id,
+                        c.kind,
+                        c.name,
+                        label,
+                        c.from,
+                        c.to,
+                        from->geometry,
+                        to->geometry,
+                        selection.contains(QString::fromStdString(c.id)),
+                        {}});
+        const KindDef* fromDef = ResourceCatalogue::instance().kind(from->kind);
+        const KindDef* toDef = ResourceCatalogue::instance().kind(to->kind);
+        if (c.kind == "uses" && fromDef && toDef && !fromDef->isContainer && !toDef->isContainer) {
+            rows.back().via = route(diagram, *from, *to);
+        }
     }
     for (const Element* rt : diagram.elementsOfKind("route_table")) {
         const auto& routes = rt->property("routes");
@@ -70,8 +185,16 @@ std::vector<ConnectionRow> ConnectionListModel::buildRows(const Diagram& diagram
                 }
                 std::string key = "route:" + rt->id + ":" + subnetId + ":" + target->id;
                 const bool selected = selection.contains(QString::fromStdString(key));
-                rows.push_back({std::move(key), "route", rt->name, destination, subnetId,
-                                target->id, subnet->geometry, target->geometry, selected});
+                rows.push_back({std::move(key),
+                                "route",
+                                rt->name,
+                                destination,
+                                subnetId,
+                                target->id,
+                                subnet->geometry,
+                                target->geometry,
+                                selected,
+                                {}});
             }
         }
     }
@@ -96,6 +219,17 @@ void ConnectionListModel::reset(const Diagram& diagram, const QSet<QString>& sel
 
 void ConnectionListModel::sync(const Diagram& diagram, const QSet<QString>& selection) {
     syncRows(buildRows(diagram, selection));
+}
+
+QRectF ConnectionListModel::boundsOf(const ConnectionRow& row) const {
+    const QRectF from(row.fromBox.x, row.fromBox.y, row.fromBox.width, row.fromBox.height);
+    const QRectF to(row.toBox.x, row.toBox.y, row.toBox.width, row.toBox.height);
+    // united() ignores empty boxes; a line between two points still has an extent.
+    QRectF both = from.united(to);
+    for (const auto& [x, y] : row.via) {
+        both = both.united(QRectF(x - 1, y - 1, 2, 2));
+    }
+    return both.isEmpty() ? both.adjusted(-1, -1, 1, 1) : both;
 }
 
 QVariant ConnectionListModel::data(const QModelIndex& index, int role) const {
@@ -124,6 +258,15 @@ QVariant ConnectionListModel::data(const QModelIndex& index, int role) const {
             return box(row->toBox);
         case SelectedRole:
             return row->selected;
+        case InViewRole:
+            return inView(*row);
+        case ViaRole: {
+            QVariantList points;
+            for (const auto& [x, y] : row->via) {
+                points << QPointF(x, y);
+            }
+            return points;
+        }
         default:
             return {};
     }
@@ -132,7 +275,8 @@ QVariant ConnectionListModel::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> ConnectionListModel::roleNames() const {
     return {{IdRole, "connectionId"}, {KindRole, "kind"},   {NameRole, "name"},
             {LabelRole, "label"},     {FromRole, "fromId"}, {ToRole, "toId"},
-            {FromBoxRole, "fromBox"}, {ToBoxRole, "toBox"}, {SelectedRole, "selected"}};
+            {FromBoxRole, "fromBox"}, {ToBoxRole, "toBox"}, {SelectedRole, "selected"},
+            {InViewRole, "inView"},   {ViaRole, "via"}};
 }
 
 }  // namespace skydraft

@@ -20,6 +20,8 @@ struct ConnectionRow {
     Geometry fromBox;
     Geometry toBox;
     bool selected = false;
+    /// Bend points (canvas coordinates) of a line routed around nodes; empty for straight.
+    std::vector<std::pair<double, double>> via;
     friend bool operator==(const ConnectionRow&, const ConnectionRow&) = default;
 };
 
@@ -39,6 +41,8 @@ public:
         FromBoxRole,
         ToBoxRole,
         SelectedRole,
+        InViewRole,  ///< whether the line's extent meets the viewport (see setViewport)
+        ViaRole,     ///< bend points (a list of points), empty for a straight line
     };
 
     explicit ConnectionListModel(QObject* parent = nullptr);
@@ -46,12 +50,25 @@ public:
     void reset(const Diagram& diagram, const QSet<QString>& selection = {});
     void sync(const Diagram& diagram, const QSet<QString>& selection);
 
+    /// Culling: the canvas area (x, y, width, height) a view shows; a zero size turns it off.
+    Q_INVOKABLE void setViewport(double x, double y, double width, double height) {
+        updateViewport(width > 0 && height > 0 ? QRectF(x, y, width, height) : QRectF(),
+                       InViewRole);
+    }
+
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
+
+protected:
+    QRectF boundsOf(const ConnectionRow& row) const override;
 
 private:
     static std::vector<ConnectionRow> buildRows(const Diagram& diagram,
                                                 const QSet<QString>& selection);
+    /// Bends a "uses" line between two resource nodes around the nodes its straight line
+    /// would cross: the shortest clear path with one lane above, below or beside them.
+    static std::vector<std::pair<double, double>> route(const Diagram& diagram, const Element& from,
+                                                        const Element& to);
 };
 
 }  // namespace skydraft

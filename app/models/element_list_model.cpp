@@ -125,6 +125,12 @@ QString subtitleOf(const Element& e) {
 
 }  // namespace
 
+QRectF ElementListModel::boundsOf(const ElementRow& row) const {
+    // A resource node draws at least 72 x 72 with its name below.
+    const Geometry& g = row.element.geometry;
+    return {g.x, g.y, std::max(g.width, 72.0), std::max(g.height, 72.0) + 40};
+}
+
 QVariant ElementListModel::data(const QModelIndex& index, int role) const {
     const ElementRow* row = rowAt(index);
     if (!row) {
@@ -171,6 +177,8 @@ QVariant ElementListModel::data(const QModelIndex& index, int role) const {
             return QString::fromStdString(e.stringProperty("cidr"));
         case ZoneRole:
             return QString::fromStdString(e.stringProperty("availability_zone"));
+        case InViewRole:
+            return inView(*row);
         default:
             return {};
     }
@@ -182,7 +190,8 @@ QHash<int, QByteArray> ElementListModel::roleNames() const {
             {WidthRole, "itemWidth"}, {HeightRole, "itemHeight"}, {IsContainerRole, "isContainer"},
             {IconRole, "icon"},       {SubtitleRole, "subtitle"}, {CategoryRole, "category"},
             {DepthRole, "depth"},     {KindNameRole, "kindName"}, {SelectedRole, "selected"},
-            {AccessRole, "access"},   {CidrRole, "cidr"},         {ZoneRole, "zone"}};
+            {AccessRole, "access"},   {CidrRole, "cidr"},         {ZoneRole, "zone"},
+            {InViewRole, "inView"}};
 }
 
 }  // namespace skydraft

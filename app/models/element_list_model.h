@@ -45,6 +45,7 @@ public:
         AccessRole,
         CidrRole,
         ZoneRole,
+        InViewRole,  ///< whether the element meets the viewport (see setViewport)
     };
 
     explicit ElementListModel(QObject* parent = nullptr);
@@ -54,12 +55,22 @@ public:
     /// Brings the rows up to date with the diagram after an edit.
     void sync(const Diagram& diagram, const QSet<QString>& selection);
 
+    /// Culling: the canvas area (x, y, width, height) a view shows; rows outside it report
+    /// inView false. A zero width or height turns culling off.
+    Q_INVOKABLE void setViewport(double x, double y, double width, double height) {
+        updateViewport(width > 0 && height > 0 ? QRectF(x, y, width, height) : QRectF(),
+                       InViewRole);
+    }
+
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     /// "public" / "private" for every subnet: public when its route table (the explicitly
     /// associated one, else the VPC's main table) routes to an internet gateway.
     static std::unordered_map<std::string, std::string> subnetAccess(const Diagram& diagram);
+
+protected:
+    QRectF boundsOf(const ElementRow& row) const override;
 
 private:
     static std::vector<ElementRow> buildRows(const Diagram& diagram,

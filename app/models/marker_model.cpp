@@ -93,6 +93,8 @@ QVariant MarkerModel::data(const QModelIndex& index, int role) const {
             return row->warnings;
         case SeverityRole:
             return row->errors > 0 ? QStringLiteral("error") : QStringLiteral("warning");
+        case InViewRole:
+            return inView(*row);
         case Qt::ToolTipRole:
         case MessagesRole:
             return QString::fromStdString(row->messages);
@@ -106,7 +108,8 @@ QHash<int, QByteArray> MarkerModel::roleNames() const {
             {YRole, "markerY"},           {WidthRole, "markerWidth"},
             {HeightRole, "markerHeight"}, {IsConnectionRole, "isConnection"},
             {ErrorsRole, "errors"},       {WarningsRole, "warnings"},
-            {SeverityRole, "severity"},   {MessagesRole, "messages"}};
+            {SeverityRole, "severity"},   {MessagesRole, "messages"},
+            {InViewRole, "inView"}};
 }
 
 }  // namespace skydraft

@@ -36,6 +36,7 @@ public:
         WarningsRole,
         SeverityRole,  ///< "error" when it has errors, else "warning"
         MessagesRole,
+        InViewRole,  ///< whether the marked box meets the viewport (see setViewport)
     };
 
     explicit MarkerModel(QObject* parent = nullptr);
@@ -45,7 +46,18 @@ public:
     /// The row of an id, or -1.
     Q_INVOKABLE int rowOf(const QString& id) const;
 
+    /// Culling: the canvas area (x, y, width, height) a view shows; a zero size turns it off.
+    Q_INVOKABLE void setViewport(double x, double y, double width, double height) {
+        updateViewport(width > 0 && height > 0 ? QRectF(x, y, width, height) : QRectF(),
+                       InViewRole);
+    }
+
     QVariant data(const QModelIndex& index, int role) const override;
+
+protected:
+    QRectF boundsOf(const MarkerRow& row) const override {
+        return {row.box.x - 1, row.box.y - 1, row.box.width + 2, row.box.height + 2};
+    }
     QHash<int, QByteArray> roleNames() const override;
 };
 

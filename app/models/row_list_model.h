@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QRectF>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -11,10 +12,25 @@ namespace skydraft {
 /// Holds rows of type Row (which has `std::string key` and operator==) and replaces them with
 /// a new snapshot by removing, inserting and changing only the rows that differ, so that views
 /// keep their delegates (a move re-creates nothing; a drop creates one delegate).
+///
+/// It also culls for the canvas: given the canvas area a view shows, a row is "in view" when
+/// its box (boundsOf) meets that area; changing the area signals only the rows that enter or
+/// leave it, so that a pan re-evaluates a handful of delegates instead of all of them.
 template <typename Row>
 class RowListModel : public QAbstractListModel {
 public:
     using QAbstractListModel::QAbstractListModel;
+
+    /// The canvas area the view shows; a null rect (the default) puts every row in view.
+    const QRectF& viewport() const { return m_viewport; }
+    /// Whether the row's box meets the viewport (always true without a viewport).
+    bool inView(const Row& row) const {
+        if (m_viewport.isNull()) {
+            return true;
+        }
+        const QRectF box = boundsOf(row);
+        return box.isNull() || box.intersects(m_viewport);
+    }
 
     int rowCount(const QModelIndex& parent = {}) const override {
         return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
@@ -22,6 +38,34 @@ public:
     const std::vector<Row>& rows() const { return m_rows; }
 
 protected:
+    /// The canvas box of a row for culling; a null rect (the default) keeps it always in view.
+    virtual QRectF boundsOf(const Row&) const { return {}; }
+
+    /// Sets the viewport and emits one dataChanged(role) spanning the rows whose inView flips
+    /// (views walk all their delegates once per signal, so one span beats many small ones;
+    /// the rows in between get the value they already had, which changes nothing).
+    void updateViewport(const QRectF& area, int role) {
+        if (area == m_viewport) {
+            return;
+        }
+        std::vector<char> before(m_rows.size());
+        for (std::size_t i = 0; i < m_rows.size(); ++i) {
+            before[i] = inView(m_rows[i]);
+        }
+        m_viewport = area;
+        long first = -1;
+        long last = -1;
+        for (std::size_t i = 0; i < m_rows.size(); ++i) {
+            if (before[i] != static_cast<char>(inView(m_rows[i]))) {
+                first = first < 0 ? static_cast<long>(i) : first;
+                last = static_cast<long>(i);
+            }
+        }
+        if (first >= 0) {
+            emit dataChanged(index(static_cast<int>(first)), index(static_cast<int>(last)), {role});
+        }
+    }
+
     const Row* rowAt(const QModelIndex& index) const {
         if (!index.isValid() || index.row() < 0 || index.row() >= rowCount()) {
             return nullptr;
@@ -105,6 +149,7 @@ protected:
 
 private:
     std::vector<Row> m_rows;
+    QRectF m_viewport;
 };
 
 }  // namespace skydraft

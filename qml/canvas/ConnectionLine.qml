@@ -2,6 +2,7 @@
 // a label; it follows its endpoints while they are dragged.
 import QtQuick
 import QtQuick.Shapes
+import Skydraft
 
 Item {
     id: line
@@ -15,22 +16,46 @@ Item {
     required property rect fromBox
     required property rect toBox
     required property bool selected
+    required property bool inView
+    /// Bend points of a line routed around nodes (canvas coordinates); empty for straight.
+    required property var via
 
+    visible: inView || fromMoving || toMoving
     readonly property bool fromMoving: view.movingSet[fromId] === true
     readonly property bool toMoving: view.movingSet[toId] === true
     readonly property rect a: shape(fromBox, fromMoving)
     readonly property rect b: shape(toBox, toMoving)
-    readonly property point p1: clip(a, b)
-    readonly property point p2: clip(b, a)
+    // While an end is dragged, the line goes straight (the route is the model's, on release).
+    readonly property var bends: fromMoving || toMoving || !via ? [] : via
+    readonly property point p1: bends.length > 0 ? clip(a, Qt.rect(bends[0].x, bends[0].y, 0, 0))
+                                                 : clip(a, b)
+    readonly property point p2: bends.length > 0
+                                ? clip(b, Qt.rect(bends[bends.length - 1].x, bends[bends.length - 1].y, 0, 0))
+                                : clip(b, a)
+    // The last bend before the arrow head, and the longest segment (for the label and clicks).
+    readonly property point beforeEnd: bends.length > 0 ? bends[bends.length - 1] : p1
+    readonly property var points: [p1].concat(bends).concat([p2])
+    readonly property var longest: {
+        let best = [points[0], points[1]]
+        let bestLength = -1
+        for (let i = 0; i + 1 < points.length; ++i) {
+            const l = Math.hypot(points[i + 1].x - points[i].x, points[i + 1].y - points[i].y)
+            if (l > bestLength) {
+                bestLength = l
+                best = [points[i], points[i + 1]]
+            }
+        }
+        return best
+    }
     readonly property bool directed: kind === "uses" || kind === "route" || kind === "preview"
                                      || kind === "invalid"
-    readonly property color stroke: kind === "vpc_peering" ? "#8c4fff"
-                                  : kind === "transit_gateway_attachment" ? "#6b3fd1"
-                                  : kind === "transit_gateway_peering" ? "#6b3fd1"
-                                  : kind === "vpn_attachment" ? "#d9730d"
-                                  : kind === "route" ? "#4b8b2b"
-                                  : kind === "preview" ? "#0b6bcb"
-                                  : kind === "invalid" ? "#c62828" : "#5a6b7b"
+    readonly property color stroke: kind === "vpc_peering" ? Theme.peering
+                                  : kind === "transit_gateway_attachment" ? Theme.transit
+                                  : kind === "transit_gateway_peering" ? Theme.transit
+                                  : kind === "vpn_attachment" ? Theme.vpn
+                                  : kind === "route" ? Theme.route
+                                  : kind === "preview" ? Theme.accent
+                                  : kind === "invalid" ? Theme.invalid : Theme.uses
     readonly property bool dashed: kind === "route" || kind === "vpn_attachment"
                                    || kind === "transit_gateway_peering" || kind === "preview"
                                    || kind === "invalid"
@@ -55,13 +80,15 @@ Item {
         return Qt.point(cx + dx * s, cy + dy * s)
     }
 
-    readonly property real angle: Math.atan2(p2.y - p1.y, p2.x - p1.x)
-    readonly property real length: Math.sqrt((p2.x - p1.x) * (p2.x - p1.x) + (p2.y - p1.y) * (p2.y - p1.y))
+    readonly property real angle: Math.atan2(p2.y - beforeEnd.y, p2.x - beforeEnd.x)
+    readonly property real segmentAngle: Math.atan2(longest[1].y - longest[0].y, longest[1].x - longest[0].x)
+    readonly property real length: Math.hypot(longest[1].x - longest[0].x, longest[1].y - longest[0].y)
+    readonly property point middle: Qt.point((longest[0].x + longest[1].x) / 2, (longest[0].y + longest[1].y) / 2)
 
     Shape {
         id: path
         ShapePath {
-            strokeColor: line.selected ? "#0b6bcb" : line.stroke
+            strokeColor: line.selected ? Theme.accent : line.stroke
             strokeWidth: line.selected ? 3.5 : (line.kind === "uses" ? 1.6 : 2.4)
             strokeStyle: line.dashed ? ShapePath.DashLine : ShapePath.SolidLine
             dashPattern: [4, 3]
@@ -69,15 +96,15 @@ Item {
             capStyle: ShapePath.RoundCap
             startX: line.p1.x
             startY: line.p1.y
-            PathLine {
-                x: line.p2.x - (line.directed ? 6 * Math.cos(line.angle) : 0)
-                y: line.p2.y - (line.directed ? 6 * Math.sin(line.angle) : 0)
+            PathPolyline {
+                path: [line.p1].concat(line.bends).concat([Qt.point(line.p2.x - (line.directed ? 6 * Math.cos(line.angle) : 0),
+                                                  line.p2.y - (line.directed ? 6 * Math.sin(line.angle) : 0))])
             }
         }
         ShapePath {
             strokeWidth: 0
             strokeColor: "transparent"
-            fillColor: line.directed ? (line.selected ? "#0b6bcb" : line.stroke) : "transparent"
+            fillColor: line.directed ? (line.selected ? Theme.accent : line.stroke) : "transparent"
             startX: line.p2.x
             startY: line.p2.y
             PathLine {
@@ -98,11 +125,11 @@ Item {
     // Clicking the line selects it.
     Item {
         visible: line.connectionId !== ""
-        x: (line.p1.x + line.p2.x) / 2 - width / 2
-        y: (line.p1.y + line.p2.y) / 2 - height / 2
+        x: line.middle.x - width / 2
+        y: line.middle.y - height / 2
         width: Math.max(line.length, 1)
         height: 12
-        rotation: line.angle * 180 / Math.PI
+        rotation: line.segmentAngle * 180 / Math.PI
         MouseArea {
             anchors.fill: parent
             onClicked: (m) => line.view.controller.select(line.connectionId,
@@ -114,13 +141,13 @@ Item {
         // Long route lists only show on the selected line, so that fans of routes stay readable.
         visible: line.label.length > 0 && line.view.detailed && line.length > 60
                  && (line.kind !== "route" || line.selected || line.label.length <= 12)
-        x: (line.p1.x + line.p2.x) / 2 - width / 2
-        y: (line.p1.y + line.p2.y) / 2 - height / 2
+        x: line.middle.x - width / 2
+        y: line.middle.y - height / 2
         width: labelText.implicitWidth + 12
         height: 18
         radius: 9
-        color: "#ffffff"
-        border.color: line.selected ? "#0b6bcb" : Qt.lighter(line.stroke, 1.3)
+        color: Theme.labelFill
+        border.color: line.selected ? Theme.accent : Theme.dark ? Qt.darker(line.stroke, 1.3) : Qt.lighter(line.stroke, 1.3)
         border.width: 1
         Text {
             id: labelText
@@ -128,7 +155,7 @@ Item {
             text: line.label
             font.pixelSize: 10
             font.weight: Font.DemiBold
-            color: line.selected ? "#0b6bcb" : Qt.darker(line.stroke, 1.2)
+            color: line.selected ? Theme.accent : Theme.dark ? Qt.lighter(line.stroke, 1.2) : Qt.darker(line.stroke, 1.2)
         }
     }
 }

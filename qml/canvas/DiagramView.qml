@@ -2,6 +2,7 @@
 // into intents on the controller (select, move, resize, connect, rubber band).
 import QtQuick
 import QtQuick.Controls
+import Skydraft
 
 Item {
     id: root
@@ -17,9 +18,12 @@ Item {
     readonly property real maxZoom: 4.0
     readonly property bool detailed: zoom >= 0.45 // names under icons
     readonly property bool iconic: zoom >= 0.3 // icons rather than plain tiles
+    readonly property bool titled: zoom >= 0.25 // container titles, icons and badges
+    // Read once per edit: the controller computes it from every element.
+    readonly property rect contentBounds: controller.contentBounds
     /// True when the whole diagram is on screen (the minimap then has nothing to add).
     readonly property bool showsEverything: {
-        const b = controller.contentBounds
+        const b = contentBounds
         return b.x >= originX && b.y >= originY && b.x + b.width <= originX + width / zoom
                && b.y + b.height <= originY + height / zoom
     }
@@ -39,6 +43,43 @@ Item {
 
     clip: true
     focus: true
+
+    // Culling: the models mark what lies outside the visible area (plus a margin for labels,
+    // badges and handles) so that its delegates hide and leave the scene graph; a pan then
+    // renders and updates what is on screen only.
+    // Culling starts with the first pan or zoom (or once the event loop runs): while the
+    // window is still being laid out, sizes change before the view is placed, and culling
+    // then would hide and re-show every delegate once.
+    property bool culling: false
+    function startCulling() {
+        culling = true
+        updateViewport()
+    }
+    function updateViewport() {
+        if (!culling)
+            return
+        const margin = 60 / zoom
+        const x = originX - margin, y = originY - margin
+        const w = width / zoom + 2 * margin, h = height / zoom + 2 * margin
+        if (!controller || width <= 0 || height <= 0)
+            return
+        controller.elements.setViewport(x, y, w, h)
+        controller.connections.setViewport(x, y, w, h)
+        if (markers)
+            markers.setViewport(x, y, w, h)
+    }
+    onOriginXChanged: startCulling()
+    onOriginYChanged: startCulling()
+    onZoomChanged: startCulling()
+    Component.onCompleted: Qt.callLater(startCulling)
+    onWidthChanged: updateViewport()
+    onHeightChanged: updateViewport()
+    onMarkersChanged: updateViewport()
+
+    // Icons are rasterised for the screen's pixel ratio and the zoom, in steps of two so that
+    // zooming re-renders each kind's SVG a few times at most (the pixmap cache shares them).
+    readonly property real iconScale: Screen.devicePixelRatio * (zoom > 2 ? 4 : zoom > 1 ? 2 : 1)
+    function iconPixels(size) { return Math.ceil(size * iconScale) }
 
     function toScene(vx, vy) { return Qt.point(originX + vx / zoom, originY + vy / zoom) }
     function toView(sx, sy) { return Qt.point((sx - originX) * zoom, (sy - originY) * zoom) }
@@ -138,7 +179,7 @@ Item {
 
     Rectangle {
         anchors.fill: parent
-        color: "#f5f7fa"
+        color: Theme.canvas
     }
 
     // The dotted grid, aligned with canvas coordinates; its spacing doubles or halves so that
@@ -161,7 +202,7 @@ Item {
             height: (root.height + 2 * gridLayer.spacing) * 20 / gridLayer.spacing
             scale: gridLayer.spacing / 20
             transformOrigin: Item.TopLeft
-            source: "../images/grid.svg"
+            source: Theme.dark ? "../images/grid-dark.svg" : "../images/grid.svg"
             sourceSize: Qt.size(20, 20)
             fillMode: Image.Tile
             smooth: false
@@ -251,6 +292,7 @@ Item {
 
         Repeater {
             id: elementRepeater
+            objectName: "elementRepeater"
             model: root.controller.elements
             delegate: ElementItem {
                 view: root
@@ -289,14 +331,16 @@ Item {
             fromBox: root.linkFrom !== "" ? root.controller.elementBox(root.linkFrom) : Qt.rect(0, 0, 0, 0)
             toBox: Qt.rect(root.linkEnd.x - 1, root.linkEnd.y - 1, 2, 2)
             selected: false
+            inView: true
+            via: []
         }
     }
 
     Rectangle {
         id: band
         visible: background.banding
-        color: "#1a2e73b8"
-        border.color: "#2e73b8"
+        color: Theme.band
+        border.color: Theme.bandBorder
         border.width: 1
     }
 

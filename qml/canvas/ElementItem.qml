@@ -2,6 +2,7 @@
 // It draws itself and forwards gestures (select, move, resize, connect) to the view.
 import QtQuick
 import QtQuick.Controls
+import Skydraft
 
 Item {
     id: node
@@ -15,12 +16,13 @@ Item {
     required property real itemWidth
     required property real itemHeight
     required property bool isContainer
-    required property url icon
+    required property string icon
     required property string subtitle
     required property string category
     required property int depth
     required property bool selected
     required property string access
+    required property bool inView
 
     readonly property bool moving: view.movingSet[elementId] === true
     readonly property bool dropTarget: view.dropParent === elementId
@@ -29,22 +31,20 @@ Item {
     property real resizeW: 0
     property real resizeH: 0
 
+    // Off screen, the node leaves the scene graph (see DiagramView.updateViewport).
+    visible: inView || moving
     x: itemX + (moving ? view.moveDx : 0)
     y: itemY + (moving ? view.moveDy : 0)
     z: isContainer ? depth : 1000 + depth
     width: resizeW > 0 ? resizeW : isContainer ? itemWidth : Math.max(itemWidth, 72)
     height: resizeH > 0 ? resizeH : isContainer ? itemHeight : Math.max(itemHeight, 72)
 
-    readonly property color accent: kind === "vpc" ? "#8c4fff"
-                                  : kind === "subnet" ? (access === "public" ? "#3f8624" : "#2e73b8")
-                                  : "#6b3fd1"
-    readonly property color fill: kind === "vpc" ? "#fcfbff"
-                                : kind === "subnet" ? (access === "public" ? "#f3f9ef" : "#eff5fb")
-                                : "#f8f6fe"
     readonly property bool hot: selected || linkTarget || dropTarget
 
     // Container ---------------------------------------------------------------------------
     Loader {
+        // An inactive Loader leaves the scene graph too (fewer nodes per frame).
+        visible: active
         active: node.isContainer
         anchors.fill: parent
         sourceComponent: containerFrame
@@ -53,9 +53,15 @@ Item {
         id: containerFrame
         Rectangle {
             id: frame
+            readonly property color accent: node.kind === "vpc" ? Theme.vpcAccent
+                                          : node.kind === "subnet" ? (node.access === "public" ? Theme.publicAccent : Theme.privateAccent)
+                                          : Theme.containerAccent
+            readonly property color fill: node.kind === "vpc" ? Theme.vpcFill
+                                        : node.kind === "subnet" ? (node.access === "public" ? Theme.publicFill : Theme.privateFill)
+                                        : Theme.containerFill
             radius: 6
-            color: node.dropTarget ? Qt.lighter(node.accent, 1.9) : node.fill
-            border.color: node.hot ? "#0b6bcb" : node.accent
+            color: node.dropTarget ? Qt.lighter(accent, 1.9) : fill
+            border.color: node.hot ? Theme.accent : accent
             border.width: node.hot ? 2.5 : (node.kind === "vpc" ? 1.5 : 1.2)
 
             Rectangle {
@@ -65,61 +71,67 @@ Item {
                 width: parent.width - 2
                 height: 40
                 radius: 5
-                color: Qt.rgba(node.accent.r, node.accent.g, node.accent.b, 0.07)
+                color: Qt.rgba(frame.accent.r, frame.accent.g, frame.accent.b, 0.07)
                 Rectangle {
                     anchors.bottom: parent.bottom
                     width: parent.width
                     height: 1
-                    color: Qt.rgba(node.accent.r, node.accent.g, node.accent.b, 0.18)
+                    color: Qt.rgba(frame.accent.r, frame.accent.g, frame.accent.b, 0.18)
                 }
             }
-            Image {
-                x: 10
-                y: 9
-                width: 22
-                height: 22
-                source: node.icon
-                sourceSize: Qt.size(44, 44)
-            }
-            Column {
-                x: 40
-                y: node.subtitle.length > 0 ? 4 : 11
-                width: parent.width - x - badge.width - 24
-                spacing: 0
-                Text {
-                    width: parent.width
-                    text: node.name
-                    elide: Text.ElideRight
-                    font.pixelSize: 13
-                    font.weight: Font.DemiBold
-                    color: "#172033"
+            // Far out, titles would be a few pixels high: they leave the scene until legible.
+            Item {
+                anchors.fill: parent
+                visible: node.view.titled
+                Image {
+                    x: 10
+                    y: 9
+                    width: 22
+                    height: 22
+                    source: node.icon
+                    sourceSize: Qt.size(node.view.iconPixels(22), node.view.iconPixels(22))
+                    asynchronous: true
                 }
-                Text {
-                    width: parent.width
-                    text: node.subtitle
-                    visible: text.length > 0
-                    elide: Text.ElideRight
-                    font.pixelSize: 11
-                    color: "#5b6679"
+                Column {
+                    x: 40
+                    y: node.subtitle.length > 0 ? 4 : 11
+                    width: parent.width - x - badge.width - 24
+                    spacing: 0
+                    Text {
+                        width: parent.width
+                        text: node.name
+                        elide: Text.ElideRight
+                        font.pixelSize: 13
+                        font.weight: Font.DemiBold
+                        color: Theme.textStrong
+                    }
+                    Text {
+                        width: parent.width
+                        text: node.subtitle
+                        visible: text.length > 0
+                        elide: Text.ElideRight
+                        font.pixelSize: 11
+                        color: Theme.textMuted
+                    }
                 }
-            }
-            Rectangle {
-                id: badge
-                visible: node.kind === "subnet"
-                anchors.right: parent.right
-                anchors.rightMargin: 10
-                y: 11
-                width: badgeText.implicitWidth + 14
-                height: 18
-                radius: 9
-                color: node.access === "public" ? "#e2f2d9" : "#dcebf8"
-                Text {
-                    id: badgeText
-                    anchors.centerIn: parent
-                    text: node.access === "public" ? qsTr("Public") : qsTr("Private")
-                    font.pixelSize: 10
-                    font.weight: Font.DemiBold
-                    color: node.access === "public" ? "#2c6a12" : "#1f5e99"
+                Rectangle {
+                    id: badge
+                    visible: node.kind === "subnet"
+                    anchors.right: parent.right
+                    anchors.rightMargin: 10
+                    y: 11
+                    width: badgeText.implicitWidth + 14
+                    height: 18
+                    radius: 9
+                    color: node.access === "public" ? Theme.publicBadge : Theme.privateBadge
+                    Text {
+                        id: badgeText
+                        anchors.centerIn: parent
+                        text: node.access === "public" ? qsTr("Public") : qsTr("Private")
+                        font.pixelSize: 10
+                        font.weight: Font.DemiBold
+                        color: node.access === "public" ? Theme.publicBadgeText : Theme.privateBadgeText
+                    }
                 }
             }
         }
@@ -127,6 +139,7 @@ Item {
 
     // Resource node -----------------------------------------------------------------------
     Loader {
+        visible: active
         active: !node.isContainer && node.hot
         x: (parent.width - 56) / 2
         y: -4
@@ -134,46 +147,54 @@ Item {
             width: 56
             height: 56
             radius: 12
-            color: "#dbe9fb"
-            border.color: "#0b6bcb"
+            color: Theme.accentFill
+            border.color: Theme.accent
             border.width: 2
         }
     }
     // Far out, a node is a tile of its category's colour (cheap to draw); closer, its icon;
-    // closer still, its name.
+    // closer still, its name. The tile colours carry alpha 254 (see Theme): the software
+    // renderer subtracts every opaque node from its dirty region, which with hundreds of
+    // tiles on screen costs more than drawing them.
     Rectangle {
         visible: !node.isContainer && !node.view.iconic
         x: (parent.width - width) / 2
         width: 48
         height: 48
         antialiasing: false
-        color: node.category === "compute" ? "#ed7100"
-             : node.category === "database" ? "#2e73b8"
-             : node.category === "storage" ? "#3f8624"
-             : node.kind === "generic" ? "#7d8998" : "#8c4fff"
+        color: node.category === "compute" ? Theme.computeTile
+             : node.category === "database" ? Theme.databaseTile
+             : node.category === "storage" ? Theme.storageTile
+             : node.kind === "generic" ? Theme.genericTile : Theme.networkingTile
     }
-    Image {
-        visible: !node.isContainer && node.view.iconic
-        x: (parent.width - width) / 2
-        y: 0
-        width: 48
-        height: 48
-        source: node.isContainer ? "" : node.icon
-        sourceSize: Qt.size(96, 96)
-    }
+    // The icon and name exist only while the node is seen at icon size; icons decode off the
+    // UI thread and share one cached pixmap per kind and size.
     Loader {
-        active: !node.isContainer && node.view.detailed
-        x: (parent.width - 112) / 2
-        y: 52
-        sourceComponent: Text {
-            width: 112
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
-            maximumLineCount: 2
-            elide: Text.ElideRight
-            text: node.name
-            font.pixelSize: 11
-            color: "#1d2433"
+        visible: active
+        active: !node.isContainer && node.view.iconic && node.visible
+        anchors.fill: parent
+        sourceComponent: Item {
+            Image {
+                x: (parent.width - width) / 2
+                width: 48
+                height: 48
+                source: node.icon
+                sourceSize: Qt.size(node.view.iconPixels(48), node.view.iconPixels(48))
+                asynchronous: true
+            }
+            Text {
+                visible: node.view.detailed
+                x: (parent.width - width) / 2
+                y: 52
+                width: 112
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+                text: node.name
+                font.pixelSize: 11
+                color: Theme.text
+            }
         }
     }
 
@@ -221,107 +242,103 @@ Item {
     }
 
 
-    // Connection handle: drag from it onto another element.
+    // The connection handle (hovered or selected) and the resize grip of a selected
+    // container, created while they are needed.
     Loader {
-        id: handleLoader
+        id: decorations
+        visible: active
         property bool busy: false
         property bool hovered: false
-        active: (mouse.containsMouse || node.selected || hovered) && node.view.linkFrom === "" || busy
-        x: node.isContainer ? node.width - 12 : node.width / 2 + 26
-        y: node.isContainer ? 13 : 17
+        readonly property bool showHandle: (mouse.containsMouse || node.selected || hovered)
+                                           && node.view.linkFrom === "" || busy
+        active: showHandle || node.isContainer && node.selected
+        anchors.fill: parent
         z: 10
-        sourceComponent: handleComponent
-    }
-    Component {
-        id: handleComponent
-    Rectangle {
-        id: handle
-        width: 14
-        height: 14
-        radius: 7
-        color: handleArea.containsMouse || handleArea.pressed ? "#0b6bcb" : "#ffffff"
-        border.color: "#0b6bcb"
-        border.width: 2
-        Text {
-            anchors.centerIn: parent
-            text: "+"
-            font.pixelSize: 11
-            font.bold: true
-            color: handleArea.containsMouse || handleArea.pressed ? "#ffffff" : "#0b6bcb"
-        }
-        MouseArea {
-            id: handleArea
-            anchors.fill: parent
-            anchors.margins: -4
-            hoverEnabled: true
-            preventStealing: true
-            cursorShape: Qt.CrossCursor
-            onContainsMouseChanged: handleLoader.hovered = containsMouse
-            onPressed: (m) => {
-                handleLoader.busy = true
-                const p = mapToItem(node.view, m.x, m.y)
-                const s = node.view.toScene(p.x, p.y)
-                node.view.beginLink(node.elementId, s.x, s.y)
+        sourceComponent: Item {
+            // Drag from the handle onto another element to connect.
+            Rectangle {
+                visible: decorations.showHandle
+                x: node.isContainer ? node.width - 12 : node.width / 2 + 26
+                y: node.isContainer ? 13 : 17
+                width: 14
+                height: 14
+                radius: 7
+                color: handleArea.containsMouse || handleArea.pressed ? Theme.accent : Theme.handleFill
+                border.color: Theme.accent
+                border.width: 2
+                Text {
+                    anchors.centerIn: parent
+                    text: "+"
+                    font.pixelSize: 11
+                    font.bold: true
+                    color: handleArea.containsMouse || handleArea.pressed ? Theme.accentText : Theme.accent
+                }
+                MouseArea {
+                    id: handleArea
+                    anchors.fill: parent
+                    anchors.margins: -4
+                    hoverEnabled: true
+                    preventStealing: true
+                    cursorShape: Qt.CrossCursor
+                    onContainsMouseChanged: decorations.hovered = containsMouse
+                    onPressed: (m) => {
+                        decorations.busy = true
+                        const p = mapToItem(node.view, m.x, m.y)
+                        const s = node.view.toScene(p.x, p.y)
+                        node.view.beginLink(node.elementId, s.x, s.y)
+                    }
+                    onPositionChanged: (m) => {
+                        if (!pressed)
+                            return
+                        const p = mapToItem(node.view, m.x, m.y)
+                        const s = node.view.toScene(p.x, p.y)
+                        node.view.updateLink(s.x, s.y)
+                    }
+                    onReleased: {
+                        node.view.endLink()
+                        decorations.busy = false
+                    }
+                    onCanceled: {
+                        node.view.linkFrom = ""
+                        decorations.busy = false
+                    }
+                }
+                ToolTip.visible: handleArea.containsMouse && !handleArea.pressed
+                ToolTip.delay: 400
+                ToolTip.text: qsTr("Drag to another element to connect")
             }
-            onPositionChanged: (m) => {
-                if (!pressed)
-                    return
-                const p = mapToItem(node.view, m.x, m.y)
-                const s = node.view.toScene(p.x, p.y)
-                node.view.updateLink(s.x, s.y)
-            }
-            onReleased: {
-                node.view.endLink()
-                handleLoader.busy = false
-            }
-            onCanceled: {
-                node.view.linkFrom = ""
-                handleLoader.busy = false
-            }
-        }
-        ToolTip.visible: handleArea.containsMouse && !handleArea.pressed
-        ToolTip.delay: 400
-        ToolTip.text: qsTr("Drag to another element to connect")
-    }
-    }
-
-    // Resize grip of a selected container.
-    Loader {
-        active: node.isContainer && node.selected
-        x: node.width - 9
-        y: node.height - 9
-        z: 10
-        sourceComponent: gripComponent
-    }
-    Component {
-        id: gripComponent
-    Rectangle {
-        width: 12
-        height: 12
-        radius: 2
-        color: "#ffffff"
-        border.color: "#0b6bcb"
-        border.width: 2
-        MouseArea {
-            anchors.fill: parent
-            anchors.margins: -4
-            preventStealing: true
-            cursorShape: Qt.SizeFDiagCursor
-            property point pressView
-            onPressed: (m) => { pressView = mapToItem(node.view, m.x, m.y) }
-            onPositionChanged: (m) => {
-                const p = mapToItem(node.view, m.x, m.y)
-                node.resizeW = Math.max(80, node.itemWidth + (p.x - pressView.x) / node.view.zoom)
-                node.resizeH = Math.max(60, node.itemHeight + (p.y - pressView.y) / node.view.zoom)
-            }
-            onReleased: {
-                const w = node.resizeW, h = node.resizeH
-                node.resizeW = 0
-                node.resizeH = 0
-                if (w > 0 && h > 0)
-                    node.view.controller.resizeElement(node.elementId, node.itemX, node.itemY, w, h)
+            // Resize grip of a selected container.
+            Rectangle {
+                visible: node.isContainer && node.selected
+                x: node.width - 9
+                y: node.height - 9
+                width: 12
+                height: 12
+                radius: 2
+                color: Theme.handleFill
+                border.color: Theme.accent
+                border.width: 2
+                MouseArea {
+                    anchors.fill: parent
+                    anchors.margins: -4
+                    preventStealing: true
+                    cursorShape: Qt.SizeFDiagCursor
+                    property point pressView
+                    onPressed: (m) => { pressView = mapToItem(node.view, m.x, m.y) }
+                    onPositionChanged: (m) => {
+                        const p = mapToItem(node.view, m.x, m.y)
+                        node.resizeW = Math.max(80, node.itemWidth + (p.x - pressView.x) / node.view.zoom)
+                        node.resizeH = Math.max(60, node.itemHeight + (p.y - pressView.y) / node.view.zoom)
+                    }
+                    onReleased: {
+                        const w = node.resizeW, h = node.resizeH
+                        node.resizeW = 0
+                        node.resizeH = 0
+                        if (w > 0 && h > 0)
+                            node.view.controller.resizeElement(node.elementId, node.itemX, node.itemY, w, h)
+                    }
+                }
             }
         }
-    }
     }
 }

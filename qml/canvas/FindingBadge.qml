@@ -2,6 +2,7 @@
 // hovering shows the findings' messages. It keeps its on-screen size at any zoom.
 import QtQuick
 import QtQuick.Controls
+import Skydraft
 
 Item {
     id: badge
@@ -16,32 +17,36 @@ Item {
     required property int warnings
     required property string severity
     required property string messages
+    required property bool inView
 
     readonly property bool moving: view.movingSet[markerId] === true
+    visible: inView || moving
     readonly property int total: errors + warnings
     objectName: "badge_" + markerId
 
     x: markerX + (isConnection ? 0 : markerWidth) + (moving ? view.moveDx : 0)
     y: markerY + (moving ? view.moveDy : 0)
     z: 2500
-    scale: 1 / view.zoom
+    scale: visible ? 1 / view.zoom : 1
     transformOrigin: Item.Center
 
     Rectangle {
         id: pill
+        objectName: "badgePill"
         x: -width / 2 - (badge.isConnection ? 0 : 6)
         y: -height / 2 + (badge.isConnection ? 0 : 6)
         width: Math.max(20, label.implicitWidth + 10)
         height: 20
         radius: 10
-        color: badge.severity === "error" ? "#c7321c" : "#d98a00"
-        border.color: "#ffffff"
+        color: badge.severity === "error" ? Theme.errorBadge : Theme.warningBadge
+        border.color: Theme.handleFill
         border.width: 1.5
         Text {
             id: label
+            objectName: "badgeLabel"
             anchors.centerIn: parent
             text: (badge.severity === "error" ? "✕ " : "! ") + badge.total
-            color: "#ffffff"
+            color: Theme.accentText
             font.pixelSize: 11
             font.bold: true
         }

@@ -1,15 +1,17 @@
 // An overview of the whole diagram with the visible area; click or drag to move the view.
 import QtQuick
+import Skydraft
 
 Rectangle {
     id: minimap
+    objectName: "minimap"
     required property var view
 
     width: 200
     height: 140
     radius: 6
-    color: "#f0ffffff"
-    border.color: "#d3d9e2"
+    color: Theme.minimapFill
+    border.color: Theme.minimapBorder
     border.width: 1
 
     readonly property rect bounds: view.controller.contentBounds
@@ -40,15 +42,15 @@ Rectangle {
                 const h = Math.max(1.5, boxes[i + 3] * minimap.scaleFactor)
                 const k = boxes[i + 4]
                 if (k === 1) {
-                    ctx.fillStyle = "#f1ebff"
-                    ctx.strokeStyle = "#8c4fff"
+                    ctx.fillStyle = Theme.minimapVpc
+                    ctx.strokeStyle = Theme.vpcAccent
                     ctx.fillRect(p.x, p.y, w, h)
                     ctx.strokeRect(p.x, p.y, w, h)
                 } else if (k === 2) {
-                    ctx.fillStyle = "#e3eef9"
+                    ctx.fillStyle = Theme.minimapSubnet
                     ctx.fillRect(p.x, p.y, w, h)
                 } else {
-                    ctx.fillStyle = "#6d7a8c"
+                    ctx.fillStyle = Theme.minimapNode
                     ctx.fillRect(p.x, p.y, Math.min(w, 3), Math.min(h, 3))
                 }
             }
@@ -56,6 +58,10 @@ Rectangle {
         Connections {
             target: minimap.view.controller
             function onContentChanged() { drawing.requestPaint() }
+        }
+        Connections {
+            target: Theme
+            function onDarkChanged() { drawing.requestPaint() }
         }
         onWidthChanged: requestPaint()
     }
@@ -66,8 +72,9 @@ Rectangle {
         y: Math.max(0, topLeft.y)
         width: Math.min(minimap.width - x, minimap.view.width / minimap.view.zoom * minimap.scaleFactor)
         height: Math.min(minimap.height - y, minimap.view.height / minimap.view.zoom * minimap.scaleFactor)
-        color: "#1a0b6bcb"
-        border.color: "#0b6bcb"
+        objectName: "minimapViewport"
+        color: Theme.minimapView
+        border.color: Theme.accent
         border.width: 1.5
     }
 

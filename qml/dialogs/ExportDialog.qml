@@ -5,6 +5,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
 import QtQuick.Layouts
+import Skydraft
 
 Dialog {
     id: dialog
@@ -139,7 +140,7 @@ Dialog {
                 Layout.fillWidth: true
                 text: dialog.resultText
                 wrapMode: Text.Wrap
-                color: dialog.resultOk ? "#3f8624" : "#c7321c"
+                color: dialog.resultOk ? Theme.ok : Theme.error
             }
             Item { Layout.fillHeight: true }
         }
@@ -148,8 +149,8 @@ Dialog {
         Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            color: "#f5f7fa"
-            border.color: "#dfe3e9"
+            color: Theme.window
+            border.color: Theme.divider
             radius: 4
             Image {
                 id: previewImage
@@ -167,7 +168,7 @@ Dialog {
                 visible: dialog.exporter.previewing || previewImage.status !== Image.Ready
                 text: dialog.exporter.previewing ? qsTr("Rendering preview…")
                       : dialog.exporter.previewSize !== "" ? dialog.exporter.previewSize : ""
-                color: "#687387"
+                color: Theme.textFaint
             }
             Label {
                 anchors.bottom: parent.bottom
@@ -180,7 +181,7 @@ Dialog {
                           .arg(Math.round(previewImage.sourceSize.height / 36 * dpi.value)).arg(dpi.value)
                       : dialog.exporter.previewSize
                 font.pixelSize: 11
-                color: "#687387"
+                color: Theme.textFaint
             }
         }
     }

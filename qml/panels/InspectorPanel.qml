@@ -4,6 +4,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Skydraft
 
 Rectangle {
     id: panel
@@ -12,9 +13,9 @@ Rectangle {
     readonly property var inspector: session.inspector
     readonly property var info: controller.selectedInfo
 
-    color: "#fbfcfd"
+    color: Theme.panel
 
-    Rectangle { width: 1; height: parent.height; color: "#dfe3e9" }
+    Rectangle { width: 1; height: parent.height; color: Theme.divider }
 
     readonly property var protocolOptions: [
         { value: "tcp", label: "TCP" }, { value: "udp", label: "UDP" },
@@ -40,7 +41,7 @@ Rectangle {
                 font.pixelSize: 11
                 font.weight: Font.DemiBold
                 font.letterSpacing: 0.8
-                color: "#687387"
+                color: Theme.textFaint
             }
 
             // Header: what is selected.
@@ -52,7 +53,7 @@ Rectangle {
                 visible: panel.info.count === 1
                 Image {
                     source: panel.info.icon || ""
-                    sourceSize: Qt.size(72, 72)
+                    sourceSize: Qt.size(36 * Screen.devicePixelRatio, 36 * Screen.devicePixelRatio)
                     Layout.preferredWidth: 36
                     Layout.preferredHeight: 36
                 }
@@ -63,12 +64,12 @@ Rectangle {
                         text: panel.info.kindName || ""
                         font.pixelSize: 14
                         font.weight: Font.DemiBold
-                        color: "#172033"
+                        color: Theme.textStrong
                     }
                     Label {
                         text: (panel.info.id || "") + "  ·  " + qsTr("in %1").arg(panel.info.parentName || "—")
                         font.pixelSize: 11
-                        color: "#8a94a6"
+                        color: Theme.textPlaceholder
                         elide: Text.ElideRight
                         Layout.fillWidth: true
                     }
@@ -84,7 +85,7 @@ Rectangle {
                       : panel.controller.fileName
                 font.pixelSize: 15
                 font.weight: Font.DemiBold
-                color: "#172033"
+                color: Theme.textStrong
                 elide: Text.ElideRight
             }
             Label {
@@ -97,7 +98,7 @@ Rectangle {
                       : qsTr("They share no editable properties.")
                 wrapMode: Text.Wrap
                 font.pixelSize: 11
-                color: "#687387"
+                color: Theme.textFaint
             }
             Label {
                 Layout.leftMargin: 14
@@ -109,7 +110,7 @@ Rectangle {
                       + " " + qsTr("Select an element to inspect and edit it; the Problems panel below the canvas lists what the checks found.")
                 wrapMode: Text.Wrap
                 font.pixelSize: 12
-                color: "#5b6679"
+                color: Theme.textMuted
             }
 
             // Derived facts.
@@ -120,8 +121,8 @@ Rectangle {
                 visible: panel.inspector.derived.length > 0
                 implicitHeight: facts.implicitHeight + 16
                 radius: 6
-                color: "#eef4fb"
-                border.color: "#d6e4f5"
+                color: Theme.infoFill
+                border.color: Theme.infoBorder
                 ColumnLayout {
                     id: facts
                     objectName: "derivedFacts"
@@ -139,7 +140,7 @@ Rectangle {
                                 Label {
                                     text: modelData.label
                                     font.pixelSize: 11
-                                    color: "#5b6679"
+                                    color: Theme.textMuted
                                     Layout.preferredWidth: 104
                                 }
                                 Label {
@@ -147,7 +148,7 @@ Rectangle {
                                     text: modelData.value
                                     font.pixelSize: 12
                                     font.weight: Font.DemiBold
-                                    color: modelData.value === "Public" ? "#3f8624" : "#172033"
+                                    color: modelData.value === "Public" ? Theme.ok : Theme.textStrong
                                     Layout.fillWidth: true
                                     elide: Text.ElideRight
                                 }
@@ -161,7 +162,7 @@ Rectangle {
                                 font.pixelSize: 11
                                 font.family: modelData.label === "Route table" || modelData.label === "Effective routes"
                                              ? "monospace" : Qt.application.font.family
-                                color: "#3b4558"
+                                color: Theme.textSecondary
                             }
                         }
                     }
@@ -198,13 +199,13 @@ Rectangle {
                             text: prop.label
                             font.pixelSize: 11
                             font.weight: Font.DemiBold
-                            color: "#3b4558"
+                            color: Theme.textSecondary
                         }
                         Label {
                             visible: prop.mixed
                             text: qsTr("(mixed)")
                             font.pixelSize: 10
-                            color: "#b86e00"
+                            color: Theme.warning
                         }
                         Item { Layout.fillWidth: true }
                         Switch {
@@ -240,7 +241,7 @@ Rectangle {
                         text: prop.description
                         wrapMode: Text.Wrap
                         font.pixelSize: 10
-                        color: "#8a94a6"
+                        color: Theme.textPlaceholder
                     }
 
                     Component {
@@ -257,7 +258,7 @@ Rectangle {
                                 font.family: prop.editor === "cidr" || prop.editor === "ip" || prop.editor === "cidrList"
                                              ? "monospace" : Qt.application.font.family
                                 readonly property string problem: text === prop.text ? "" : panel.inspector.check(prop.index, text)
-                                color: problem !== "" ? "#c7321c" : palette.text
+                                color: problem !== "" ? Theme.error : palette.text
                                 onEditingFinished: if (problem === "" && text !== prop.text) prop.commit(text)
                                 Keys.onEscapePressed: text = prop.text
                             }
@@ -268,14 +269,15 @@ Rectangle {
                                 text: field.problem
                                 wrapMode: Text.Wrap
                                 font.pixelSize: 11
-                                color: "#c7321c"
+                                color: Theme.error
                             }
                             Label {
+                                objectName: "cidrFacts_" + prop.key
                                 visible: field.problem === "" && prop.editor === "cidr" && field.text !== ""
                                 Layout.fillWidth: true
                                 text: panel.inspector.describeCidr(field.text)
                                 font.pixelSize: 10
-                                color: "#687387"
+                                color: Theme.textFaint
                             }
                         }
                     }
@@ -325,7 +327,7 @@ Rectangle {
                                 visible: prop.options.length === 0
                                 text: qsTr("Nothing to choose from yet.")
                                 font.pixelSize: 11
-                                color: "#8a94a6"
+                                color: Theme.textPlaceholder
                             }
                         }
                     }
@@ -344,7 +346,7 @@ Rectangle {
                                 font.family: "monospace"
                                 font.pixelSize: 11
                                 placeholderText: prop.editor === "tags" ? "team=network" : ""
-                                background: Rectangle { border.color: area.activeFocus ? "#0b6bcb" : "#cfd5de"; radius: 3 }
+                                background: Rectangle { border.color: area.activeFocus ? Theme.accent : Theme.divider; radius: 3 }
                                 readonly property string problem: text === prop.text ? "" : panel.inspector.check(prop.index, text)
                                 onEditingFinished: if (problem === "" && text !== prop.text) prop.commit(text)
                             }
@@ -352,7 +354,7 @@ Rectangle {
                                 visible: area.problem !== ""
                                 text: area.problem
                                 font.pixelSize: 11
-                                color: "#c7321c"
+                                color: Theme.error
                             }
                         }
                     }

@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Skydraft
 
 ColumnLayout {
     id: editor
@@ -53,8 +54,8 @@ ColumnLayout {
             Layout.fillWidth: true
             implicitHeight: grid.implicitHeight + 16
             radius: 5
-            color: "#f7f8fa"
-            border.color: "#e3e7ed"
+            color: Theme.sectionBar
+            border.color: Theme.dividerSoft
 
             GridLayout {
                 id: grid
@@ -69,7 +70,7 @@ ColumnLayout {
                     text: editor.itemName + " " + (card.index + 1)
                     font.pixelSize: 10
                     font.weight: Font.DemiBold
-                    color: "#8a94a6"
+                    color: Theme.textPlaceholder
                 }
                 ToolButton {
                     objectName: "removeEntry_" + card.index
@@ -99,7 +100,7 @@ ColumnLayout {
                         Label {
                             text: cell.modelData.label
                             font.pixelSize: 10
-                            color: "#5b6679"
+                            color: Theme.textMuted
                             Layout.preferredWidth: cell.modelData.wide ? 70 : 34
                         }
                         Loader {
@@ -123,7 +124,7 @@ ColumnLayout {
                                         return qsTr("not a whole number")
                                     return ""
                                 }
-                                color: problem !== "" ? "#c7321c" : palette.text
+                                color: problem !== "" ? Theme.error : palette.text
                                 ToolTip.visible: problem !== "" && activeFocus
                                 ToolTip.text: problem
                                 onEditingFinished: {

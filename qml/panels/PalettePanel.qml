@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Skydraft
 
 Rectangle {
     id: panel
@@ -11,7 +12,7 @@ Rectangle {
     /// endPaletteDrag(x, y, cancelled) in window coordinates.
     required property var dragTarget
 
-    color: "#fbfcfd"
+    color: Theme.panel
 
     ColumnLayout {
         anchors.fill: parent
@@ -25,7 +26,7 @@ Rectangle {
             font.pixelSize: 11
             font.weight: Font.DemiBold
             font.letterSpacing: 0.8
-            color: "#687387"
+            color: Theme.textFaint
         }
 
         TextField {
@@ -61,14 +62,14 @@ Rectangle {
                     text: parent.section
                     font.pixelSize: 11
                     font.weight: Font.DemiBold
-                    color: "#3b4558"
+                    color: Theme.textSecondary
                 }
                 Rectangle {
                     x: 14
                     anchors.bottom: parent.bottom
                     width: parent.width - 28
                     height: 1
-                    color: "#e6e9ee"
+                    color: Theme.dividerSoft
                 }
             }
             delegate: Item {
@@ -87,7 +88,7 @@ Rectangle {
                     anchors.leftMargin: 6
                     anchors.rightMargin: 6
                     radius: 5
-                    color: area.pressed ? "#dde8f6" : area.containsMouse ? "#edf2f8" : "transparent"
+                    color: area.pressed ? Theme.pressedFill : area.containsMouse ? Theme.hoverFill : "transparent"
                 }
                 Image {
                     id: glyph
@@ -96,7 +97,7 @@ Rectangle {
                     width: 24
                     height: 24
                     source: entry.icon
-                    sourceSize: Qt.size(48, 48)
+                    sourceSize: Qt.size(24 * Screen.devicePixelRatio, 24 * Screen.devicePixelRatio)
                 }
                 Label {
                     anchors.left: glyph.right
@@ -107,7 +108,7 @@ Rectangle {
                     text: entry.name
                     elide: Text.ElideRight
                     font.pixelSize: 12
-                    color: "#1d2433"
+                    color: Theme.text
                 }
                 MouseArea {
                     id: area
@@ -149,18 +150,19 @@ Rectangle {
             }
         }
         Label {
+            objectName: "paletteEmpty"
             Layout.fillWidth: true
             Layout.margins: 12
             visible: list.count === 0
             text: qsTr("No resource matches “%1”.").arg(search.text)
             wrapMode: Text.Wrap
-            color: "#8a94a6"
+            color: Theme.textPlaceholder
         }
     }
     Rectangle {
         anchors.right: parent.right
         width: 1
         height: parent.height
-        color: "#dfe3e9"
+        color: Theme.divider
     }
 }

@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Skydraft
 
 Rectangle {
     id: panel
@@ -12,11 +13,11 @@ Rectangle {
     /// Asked to show canvas box `rect` (set by Main.qml to centre the view on it).
     signal reveal(rect box)
 
-    color: "#ffffff"
+    color: Theme.bar
     activeFocusOnTab: true
 
     function severityColor(severity) {
-        return severity === "error" ? "#c7321c" : severity === "warning" ? "#b86e00" : "#2e73b8"
+        return severity === "error" ? Theme.error : severity === "warning" ? Theme.warning : Theme.info
     }
     function severityGlyph(severity) {
         return severity === "error" ? "✕" : severity === "warning" ? "!" : "i"
@@ -46,7 +47,7 @@ Rectangle {
             list.currentIndex = 0
     }
 
-    Rectangle { width: parent.width; height: 1; color: "#dfe3e9" }
+    Rectangle { width: parent.width; height: 1; color: Theme.divider }
 
     ColumnLayout {
         anchors.fill: parent
@@ -57,7 +58,7 @@ Rectangle {
         Rectangle {
             Layout.fillWidth: true
             Layout.preferredHeight: 34
-            color: "#f7f8fa"
+            color: Theme.sectionBar
             RowLayout {
                 anchors.fill: parent
                 anchors.leftMargin: 12
@@ -68,7 +69,7 @@ Rectangle {
                     font.pixelSize: 11
                     font.weight: Font.DemiBold
                     font.letterSpacing: 0.8
-                    color: "#687387"
+                    color: Theme.textFaint
                 }
                 Repeater {
                     model: [
@@ -86,7 +87,7 @@ Rectangle {
                             Text {
                                 anchors.centerIn: parent
                                 text: panel.severityGlyph(modelData.severity)
-                                color: "white"
+                                color: Theme.accentText
                                 font.pixelSize: 10
                                 font.bold: true
                             }
@@ -94,7 +95,7 @@ Rectangle {
                         Label {
                             text: modelData.count + " " + (modelData.count === 1 ? modelData.one : modelData.many)
                             font.pixelSize: 12
-                            color: "#3b4558"
+                            color: Theme.textSecondary
                         }
                     }
                 }
@@ -110,7 +111,7 @@ Rectangle {
                           : panel.findings.suppressedCount > 0 ? qsTr("%1 suppressed").arg(panel.findings.suppressedCount)
                           : ""
                     font.pixelSize: 11
-                    color: "#8a94a6"
+                    color: Theme.textPlaceholder
                 }
             }
         }
@@ -146,8 +147,8 @@ Rectangle {
                                                  : section.startsWith("1") ? "warning" : "info"
                 width: ListView.view.width
                 height: 26
-                color: "#fbfcfd"
-                Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: "#eef0f3" }
+                color: Theme.panel
+                Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.dividerFaint }
                 RowLayout {
                     anchors.fill: parent
                     anchors.leftMargin: 12
@@ -160,12 +161,12 @@ Rectangle {
                         text: panel.findings.ruleTitle(sectionHeader.section.substring(2))
                         font.pixelSize: 11
                         font.weight: Font.DemiBold
-                        color: "#3b4558"
+                        color: Theme.textSecondary
                     }
                     Label {
                         text: panel.findings.count >= 0 ? panel.findings.groupCount(sectionHeader.section) : ""
                         font.pixelSize: 11
-                        color: "#8a94a6"
+                        color: Theme.textPlaceholder
                     }
                 }
             }
@@ -182,7 +183,7 @@ Rectangle {
                 objectName: "problem_" + index
                 width: ListView.view.width
                 height: Math.max(40, content.implicitHeight + 14)
-                color: ListView.isCurrentItem ? "#e8f0fb" : hover.hovered ? "#f5f7fa" : "#ffffff"
+                color: ListView.isCurrentItem ? Theme.accentTint : hover.hovered ? Theme.rowHover : Theme.field
 
                 HoverHandler { id: hover }
                 TapHandler { onTapped: panel.activate(row.index) }
@@ -203,7 +204,7 @@ Rectangle {
                         Text {
                             anchors.centerIn: parent
                             text: panel.severityGlyph(row.severity)
-                            color: "white"
+                            color: Theme.accentText
                             font.pixelSize: 9
                             font.bold: true
                         }
@@ -215,13 +216,13 @@ Rectangle {
                         maximumLineCount: 3
                         elide: Text.ElideRight
                         font.pixelSize: 12
-                        color: "#172033"
+                        color: Theme.textStrong
                     }
                     Label {
                         text: row.ruleId
                         font.pixelSize: 11
                         font.family: "monospace"
-                        color: "#8a94a6"
+                        color: Theme.textPlaceholder
                     }
                     Button {
                         objectName: "fixButton_" + row.index
@@ -242,7 +243,7 @@ Rectangle {
                 visible: list.count === 0
                 text: panel.session.validating ? qsTr("Checking the design…")
                                                : qsTr("No problems found.")
-                color: "#8a94a6"
+                color: Theme.textPlaceholder
                 font.pixelSize: 13
             }
         }

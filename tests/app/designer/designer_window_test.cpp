@@ -237,6 +237,30 @@ double inkRatio(const QImage& image, QRect area) {
     return area.isEmpty() ? 0 : static_cast<double>(ink) / (area.width() * area.height());
 }
 
+TEST_F(DesignerWindowTest, AHeldPaletteDragPreviewsItsDropTargetUntilReleased) {
+    ASSERT_TRUE(controller.openFile(QStringLiteral(SKYDRAFT_SOURCE_DIR) +
+                                    QStringLiteral("/examples/three-tier-web-app.skydraft")));
+    QMetaObject::invokeMethod(window, "fitToContent");
+    QCoreApplication::processEvents();
+    const std::size_t before = controller.diagram().elements().size();
+    ASSERT_TRUE(holdPaletteDrag(window, controller, QStringLiteral("ec2_instance"),
+                                QStringLiteral("subnet-app-a")));
+    // Mid-drag: the window carries the kind, the subnet under the pointer is the drop target,
+    // and nothing is added yet.
+    EXPECT_EQ(window->property("dragKind").toString(), QStringLiteral("ec2_instance"));
+    EXPECT_EQ(canvas->property("dropParent").toString(), QStringLiteral("subnet-app-a"));
+    EXPECT_EQ(controller.diagram().elements().size(), before);
+    EXPECT_FALSE(holdPaletteDrag(window, controller, QStringLiteral("ec2_instance"),
+                                 QStringLiteral("no-such-element")));
+    QTest::mouseRelease(window, Qt::LeftButton, {},
+                        windowPointOf(controller.elementBox("subnet-app-a").center()));
+    QCoreApplication::processEvents();
+    ASSERT_EQ(controller.diagram().elements().size(), before + 1)
+        << controller.message().toStdString();
+    EXPECT_EQ(controller.diagram().elements().back().parent, "subnet-app-a");
+    EXPECT_EQ(canvas->property("dropParent").toString(), QString());
+}
+
 TEST(DesignerScreenshotTest, AnOpenedDiagramIsDrawnNotBlank) {
     QTemporaryDir dir;
     const QString path = dir.filePath("small.skydraft");

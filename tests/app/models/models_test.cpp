@@ -122,6 +122,67 @@ TEST_F(ModelsTest, ReopeningResetsEveryModel) {
     EXPECT_EQ(controller.elements()->rowCount(), 2);
 }
 
+TEST_F(ModelsTest, CullingFlagsOnlyTheRowsOutsideTheViewportAndSignalsOneSpan) {
+    auto& model = *controller.elements();
+    const QString left = controller.dropKind("vpc", 400, 300);
+    const QString right = controller.dropKind("vpc", 3000, 300);
+    ASSERT_FALSE(left.isEmpty());
+    ASSERT_FALSE(right.isEmpty());
+    ASSERT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(column(model, ElementListModel::InViewRole), (QStringList{"true", "true"}));
+    QList<QList<QVariant>> changes;
+    QObject::connect(&model, &QAbstractItemModel::dataChanged,
+                     [&](const QModelIndex& a, const QModelIndex& b, const QList<int>& roles) {
+                         changes.push_back({a.row(), b.row(), QVariant::fromValue(roles)});
+                     });
+    model.setViewport(0, 0, 1200, 800);
+    EXPECT_EQ(column(model, ElementListModel::InViewRole), (QStringList{"true", "false"}));
+    ASSERT_EQ(changes.size(), 1);
+    EXPECT_EQ(changes[0][0].toInt(), 1);
+    EXPECT_EQ(changes[0][2].value<QList<int>>(), QList<int>{ElementListModel::InViewRole});
+    model.setViewport(0, 0, 1200, 800);  // unchanged: no signal
+    EXPECT_EQ(changes.size(), 1);
+    model.setViewport(2500, 0, 1200, 800);
+    EXPECT_EQ(column(model, ElementListModel::InViewRole), (QStringList{"false", "true"}));
+    ASSERT_EQ(changes.size(), 2);
+    EXPECT_EQ(changes[1][0].toInt(), 0);
+    EXPECT_EQ(changes[1][1].toInt(), 1);
+    model.setViewport(0, 0, 0, 0);  // off
+    EXPECT_EQ(column(model, ElementListModel::InViewRole), (QStringList{"true", "true"}));
+}
+
+TEST_F(ModelsTest, AUsesLineBendsAroundTheNodesItWouldCross) {
+    ASSERT_TRUE(controller.openFile(QStringLiteral(SKYDRAFT_SOURCE_DIR) +
+                                    QStringLiteral("/examples/three-tier-web-app.skydraft")));
+    auto& model = *controller.connections();
+    int row = -1;
+    for (int i = 0; i < model.rowCount(); ++i) {
+        if (model.data(model.index(i, 0), ConnectionListModel::IdRole).toString() == "uses-1") {
+            row = i;
+        }
+    }
+    ASSERT_GE(row, 0);
+    // i-app-a (icon centre 176, 444) to s3-assets (1436, 444) would cross i-app-b and the S3
+    // endpoint; the line goes up to a lane above them (their areas start at y = 414) and across.
+    const QVariantList via = model.data(model.index(row, 0), ConnectionListModel::ViaRole).toList();
+    ASSERT_EQ(via.size(), 2);
+    EXPECT_EQ(via[0].toPointF(), QPointF(176, 396));
+    EXPECT_EQ(via[1].toPointF(), QPointF(1436, 396));
+    // Routes and peerings stay straight.
+    for (int i = 0; i < model.rowCount(); ++i) {
+        if (i != row) {
+            EXPECT_TRUE(
+                model.data(model.index(i, 0), ConnectionListModel::ViaRole).toList().isEmpty());
+        }
+    }
+    // With the instance in between moved away, the line is straight again.
+    controller.select(QStringLiteral("i-app-b"));
+    ASSERT_TRUE(controller.moveSelection(0, 70));
+    controller.select(QStringLiteral("vpce-s3"));
+    ASSERT_TRUE(controller.moveSelection(0, 70));
+    EXPECT_TRUE(model.data(model.index(row, 0), ConnectionListModel::ViaRole).toList().isEmpty());
+}
+
 TEST_F(ModelsTest, PaletteListsEveryKindByCategoryAndFilters) {
     auto& model = *controller.palette();
     const auto& kinds = ResourceCatalogue::instance().kinds();
