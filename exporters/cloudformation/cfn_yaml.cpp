@@ -152,9 +152,9 @@ public:
     /// True when convert(node) is safe; otherwise error and mark say why and where.
     bool visit(const YAML::Node& node) {
         if (++m_values > kMaxTemplateValues) {
-            return refuse(node, "YAML aliases expand the template to more than " +
-                                    std::to_string(kMaxTemplateValues) +
-                                    " values; Skydraft imports templates of up to " +
+            return refuse(node, "the template has more than " + std::to_string(kMaxTemplateValues) +
+                                    " values, counting every copy a YAML alias makes; Skydraft "
+                                    "imports templates of up to " +
                                     std::to_string(kMaxTemplateValues) + " values");
         }
         if (!node.IsSequence() && !node.IsMap()) {

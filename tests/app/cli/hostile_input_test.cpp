@@ -135,9 +135,9 @@ TEST(HostileInput, YamlBombIsRefusedQuickly) {
     const RunResult r = runSkydraft({QStringLiteral("import"), path});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err, QStringLiteral("skydraft: ") + path +
-                         QStringLiteral(": line 3, column 7: YAML aliases expand the template to "
-                                        "more than 1000000 values; Skydraft imports templates of "
-                                        "up to 1000000 values\n"));
+                         QStringLiteral(": line 3, column 7: the template has more than 1000000 "
+                                        "values, counting every copy a YAML alias makes; "
+                                        "Skydraft imports templates of up to 1000000 values\n"));
 }
 
 /// Every file in a folder, to check a failed write left no temporary file behind.

@@ -192,9 +192,9 @@ TEST_F(FailedOpen, AFailedImportLeavesTheDocumentAsItWas) {
     const QString file = writeFile(path("bomb.yaml"), bomb);
     EXPECT_FALSE(session->importCloudFormation(QUrl::fromLocalFile(file)));
     EXPECT_EQ(session->importError(),
-              "bomb.yaml is not a template Skydraft can import: line 2, column 17: YAML aliases "
-              "expand the template to more than 1000000 values; Skydraft imports templates of up "
-              "to 1000000 values");
+              "bomb.yaml is not a template Skydraft can import: line 2, column 17: the template "
+              "has more than 1000000 values, counting every copy a YAML alias makes; Skydraft "
+              "imports templates of up to 1000000 values");
     const QString huge = sparseFile(path("huge.json"), 100LL * 1024 * 1024);
     EXPECT_FALSE(session->importCloudFormation(QUrl::fromLocalFile(huge)));
     EXPECT_EQ(session->importError(), "Could not read " + huge +

@@ -36,14 +36,14 @@ std::string yamlBomb(int levels) {
 
 TEST(CloudFormationHostile, YamlBombIsRefusedBeforeItExpands) {
     EXPECT_EQ(errorOf(yamlBomb(9)),
-              "line 3, column 7: YAML aliases expand the template to more than 1000000 values; "
-              "Skydraft imports templates of up to 1000000 values");
+              "line 3, column 7: the template has more than 1000000 values, counting every copy "
+              "a YAML alias makes; Skydraft imports templates of up to 1000000 values");
     // A bomb hidden in a resource's properties is caught the same way.
     std::string hidden = yamlBomb(12);
     hidden += "  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: {Tags: *l12}\n";
     EXPECT_EQ(errorOf(hidden),
-              "line 3, column 7: YAML aliases expand the template to more than 1000000 values; "
-              "Skydraft imports templates of up to 1000000 values");
+              "line 3, column 7: the template has more than 1000000 values, counting every copy "
+              "a YAML alias makes; Skydraft imports templates of up to 1000000 values");
 }
 
 TEST(CloudFormationHostile, ModestAliasesStillImport) {
