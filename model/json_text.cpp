@@ -83,10 +83,22 @@ std::optional<std::size_t> findInvalidUtf8(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+
+std::string mebibytes(std::size_t n) {
+    return std::to_string((n + (1u << 20) - 1) >> 20);
+}
+
+}  // namespace
+
 std::string documentTooLargeMessage(std::size_t bytes) {
-    const auto mebibytes = [](std::size_t n) { return std::to_string((n + (1u << 20) - 1) >> 20); };
     return "the document is " + mebibytes(bytes) + " MB; Skydraft opens documents up to " +
            mebibytes(kMaxDocumentBytes) + " MB";
+}
+
+std::string documentOverLimitMessage() {
+    return "the document is larger than " + mebibytes(kMaxDocumentBytes) +
+           " MB; Skydraft opens documents up to " + mebibytes(kMaxDocumentBytes) + " MB";
 }
 
 }  // namespace skydraft

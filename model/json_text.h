@@ -35,4 +35,8 @@ std::optional<std::size_t> findInvalidUtf8(std::string_view text);
 /// "the document is 105 MB; Skydraft opens documents up to 64 MB"
 std::string documentTooLargeMessage(std::size_t bytes);
 
+/// For a stream whose size is not known in advance, once it has passed the limit:
+/// "the document is larger than 64 MB; Skydraft opens documents up to 64 MB"
+std::string documentOverLimitMessage();
+
 }  // namespace skydraft

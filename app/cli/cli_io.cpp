@@ -2,11 +2,10 @@
 #include "cli/cli_io.h"
 #include "cli/command_line.h"
 
-#include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
 #include <cstdio>
 
+#include "cli/atomic_write.h"
+#include "cli/bounded_read.h"
 #include "cli/import_command.h"
 #include "diagram_file.h"
 
@@ -44,16 +43,12 @@ std::optional<QString> parseSingleInput(QCommandLineParser& parser, const QStrin
 }
 
 std::optional<QByteArray> readInputFile(const QString& path) {
-    QFile file(path);
-    if (!QFileInfo(path).isFile()) {
-        printError(path + QStringLiteral(": no such file"));
+    BoundedRead read = readBoundedFile(path);
+    if (!read.ok()) {
+        printError(path + QStringLiteral(": ") + read.error);
         return std::nullopt;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        printError(path + QStringLiteral(": ") + file.errorString());
-        return std::nullopt;
-    }
-    return file.readAll();
+    return std::move(read.bytes);
 }
 
 std::optional<Diagram> loadDiagramFile(const QString& path) {
@@ -78,13 +73,9 @@ bool writeOutput(const QString& path, const QByteArray& bytes) {
         std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
         return std::fflush(stdout) == 0;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        printError(path + QStringLiteral(": cannot write: ") + file.errorString());
-        return false;
-    }
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        printError(path + QStringLiteral(": cannot write: ") + file.errorString());
+    const QString error = writeFileAtomically(path, bytes);
+    if (!error.isEmpty()) {
+        printError(path + QStringLiteral(": cannot write: ") + error);
         return false;
     }
     return true;

@@ -21,7 +21,8 @@ void printOut(const QString& text);
 std::optional<QString> parseSingleInput(QCommandLineParser& parser, const QStringList& arguments,
                                         const QString& what, const QString& usage, int* exitCode);
 
-/// Reads a whole file; on failure prints "FILE: reason" and returns nullopt.
+/// Reads a whole document file (at most kMaxDocumentBytes, refused before reading when it is
+/// larger); on failure prints "FILE: reason" and returns nullopt.
 std::optional<QByteArray> readInputFile(const QString& path);
 
 /// Reads a diagram file (*.skydraft, or a CloudFormation template, imported); prints "FILE: line L,

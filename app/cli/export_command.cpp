@@ -80,7 +80,9 @@ int exportPicture(const Diagram& diagram, ExportFormat format, const ExportReque
 
 /// AWS CloudFormation: the template as indented JSON.
 int exportTemplate(const Diagram& diagram, const ExportRequest& request) {
-    const std::string text = skydraft::exportCloudFormation(diagram).dump(2) + "\n";
+    const std::string text = skydraft::exportCloudFormation(diagram).dump(
+                                 2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                             "\n";
     return writeOutput(request.output, QByteArray::fromStdString(text)) ? kSuccess : kUnusable;
 }
 
@@ -152,7 +154,8 @@ int runExportCommand(const QStringList& arguments) {
         return kUnusable;
     }
     switch (*format) {
-        case ExportFormat::CloudFormation: return exportTemplate(*diagram, request);
+        case ExportFormat::CloudFormation:
+            return exportTemplate(*diagram, request);
         case ExportFormat::Dot:
         case ExportFormat::Png:
         case ExportFormat::Svg:

@@ -17,7 +17,8 @@ namespace skydraft::cli {
 namespace {
 
 QByteArray jsonBytes(const nlohmann::json& value) {
-    return QByteArray::fromStdString(value.dump(2) + "\n");
+    return QByteArray::fromStdString(
+        value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 int listRules(const QString& format) {

@@ -5,11 +5,12 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QSettings>
 #include <algorithm>
 #include <cmath>
 
+#include "cli/atomic_write.h"
+#include "cli/bounded_read.h"
 #include "commands/add_items_command.h"
 #include "commands/change_value_command.h"
 #include "commands/move_elements_command.h"
@@ -132,8 +133,8 @@ json toJson(const QVariant& value) {
 }
 
 QVariant toVariant(const json& value) {
-    const QJsonDocument doc =
-        QJsonDocument::fromJson(QByteArray::fromStdString(json::array({value}).dump()));
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(
+        json::array({value}).dump(-1, ' ', false, json::error_handler_t::replace)));
     return doc.array().isEmpty() ? QVariant() : doc.array().at(0).toVariant();
 }
 
@@ -177,12 +178,12 @@ QRectF DocumentController::contentBounds() const {
 // Files ----------------------------------------------------------------------------------------
 
 bool DocumentController::openFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        setErrorString(path + QStringLiteral(": ") + file.errorString());
+    const BoundedRead read = readBoundedFile(path);
+    if (!read.ok()) {
+        setErrorString(path + QStringLiteral(": ") + read.error);
         return false;
     }
-    const QByteArray bytes = file.readAll();
+    const QByteArray& bytes = read.bytes;
     LoadResult result =
         loadDiagram(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     if (!result) {
@@ -199,13 +200,10 @@ bool DocumentController::openFile(const QString& path) {
 }
 
 bool DocumentController::saveFile(const QString& path) {
-    QSaveFile file(path);
-    const std::string text = saveDiagram(m_diagram);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(text.data(), static_cast<qint64>(text.size())) !=
-            static_cast<qint64>(text.size()) ||
-        !file.commit()) {
-        setErrorString(path + QStringLiteral(": ") + file.errorString());
+    const QString error =
+        writeFileAtomically(path, QByteArray::fromStdString(saveDiagram(m_diagram)));
+    if (!error.isEmpty()) {
+        setErrorString(path + QStringLiteral(": ") + error);
         return false;
     }
     const QString absolute = QFileInfo(path).absoluteFilePath();
@@ -1285,10 +1283,11 @@ QVariantMap DocumentController::elementInfo(const QString& id) const {
                 if (value.is_null()) {
                     continue;
                 }
-                QString text = value.is_string()    ? q(value.get<std::string>())
-                               : value.is_boolean() ? (value.get<bool>() ? QStringLiteral("yes")
-                                                                         : QStringLiteral("no"))
-                                                    : q(value.dump());
+                QString text =
+                    value.is_string() ? q(value.get<std::string>())
+                    : value.is_boolean()
+                        ? (value.get<bool>() ? QStringLiteral("yes") : QStringLiteral("no"))
+                        : q(value.dump(-1, ' ', false, json::error_handler_t::replace));
                 if (text.isEmpty() || text == QStringLiteral("[]")) {
                     text = QStringLiteral("—");
                 }

@@ -1,10 +1,10 @@
 // The designer's session around a document: background validation, findings, badges, fixes.
 #include "document/document_session.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <algorithm>
 
+#include "cli/bounded_read.h"
 #include "cloudformation_importer.h"
 #include "commands/change_value_command.h"
 #include "document/document_controller.h"
@@ -70,12 +70,12 @@ bool DocumentSession::applyFix(const Fix& fix, const QString& text) {
 
 bool DocumentSession::importCloudFormation(const QUrl& url) {
     const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_importError = QStringLiteral("Could not read %1: %2").arg(path, file.errorString());
+    const BoundedRead read = readBoundedFile(path);
+    if (!read.ok()) {
+        m_importError = QStringLiteral("Could not read %1: %2").arg(path, read.error);
         return false;
     }
-    const QByteArray bytes = file.readAll();
+    const QByteArray& bytes = read.bytes;
     CfnImportResult result =
         skydraft::importCloudFormation(std::string_view(bytes.constData(), bytes.size()));
     if (!result) {

@@ -3,9 +3,9 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "cli/atomic_write.h"
 #include "cloudformation_exporter.h"
 #include "document/document_controller.h"
 #include "dot_writer.h"
@@ -41,7 +41,10 @@ QByteArray ExportRunner::exportBytes(const Diagram& diagram, const std::vector<F
                                      const QString& format, int dpi, QString& error,
                                      QStringList* warnings, double* width, double* height) {
     if (format == QStringLiteral("cloudformation")) {
-        return QByteArray::fromStdString(exportCloudFormation(diagram).dump(2) + "\n");
+        return QByteArray::fromStdString(
+            exportCloudFormation(diagram).dump(2, ' ', false,
+                                               nlohmann::json::error_handler_t::replace) +
+            "\n");
     }
     DotOptions options;
     for (const Finding& f : findings) {
@@ -134,10 +137,33 @@ void ExportRunner::preview(bool withFindings, int dpi) {
     emit previewChanged();
 }
 
+QString ExportRunner::safeBaseName(const QString& name, const QString& fallback) {
+    constexpr qsizetype kMaxLength = 100;
+    static const QString forbidden = QStringLiteral("/\\:*?\"<>|");
+    QString base;
+    base.reserve(name.size());
+    for (const QChar c : name) {
+        const bool control =
+            c.unicode() < 0x20 || c.unicode() == 0x7F || c.category() == QChar::Other_Control;
+        base += control || forbidden.contains(c) ? QLatin1Char('-') : c;
+    }
+    static const QString trimmed = QStringLiteral(".- ");
+    qsizetype first = 0;
+    while (first < base.size() && trimmed.contains(base[first])) {
+        ++first;
+    }
+    base = base.mid(first, kMaxLength);
+    while (!base.isEmpty() && (trimmed.contains(base.back()) || base.back().isHighSurrogate())) {
+        base.chop(1);
+    }
+    return base.isEmpty() ? fallback : base;
+}
+
 QString ExportRunner::suggestedPath(const QString& format) const {
     const QFileInfo file(m_controller.filePath());
-    const QString base =
-        m_controller.filePath().isEmpty() ? QStringLiteral("diagram") : file.completeBaseName();
+    const QString base = m_controller.filePath().isEmpty()
+                             ? safeBaseName(QString::fromStdString(m_controller.diagram().name()))
+                             : file.completeBaseName();
     const QString dir = m_controller.filePath().isEmpty() ? QDir::homePath() : file.absolutePath();
     return QDir(dir).filePath(base + extensionOf(format));
 }
@@ -167,11 +193,10 @@ void ExportRunner::launch(bool preview, const QString& format, const QString& pa
                 outcome.error = error;
                 return outcome;
             }
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
-                !file.commit()) {
+            const QString writeError = writeFileAtomically(path, bytes);
+            if (!writeError.isEmpty()) {
                 outcome.error = QStringLiteral("Could not write %1: %2")
-                                    .arg(QDir::toNativeSeparators(path), file.errorString());
+                                    .arg(QDir::toNativeSeparators(path), writeError);
             }
             return outcome;
         }));

@@ -65,8 +65,15 @@ public:
     Q_INVOKABLE bool start(const QString& format, const QString& path, int dpi, bool withFindings);
     /// Renders a small PNG preview (with the given options) for the dialog.
     Q_INVOKABLE void preview(bool withFindings, int dpi);
-    /// The file name a format gets next to the open document ("web.png").
+    /// The file name a format gets next to the open document ("web.png"); for an untitled
+    /// document, the diagram's name made safe (safeBaseName) in the home folder.
     Q_INVOKABLE QString suggestedPath(const QString& format) const;
+    /// A file base name derived from diagram content that stays one plain name inside the
+    /// chosen folder: path separators, NUL and other control characters and characters that
+    /// other systems forbid in names become '-', leading and trailing dots, dashes and spaces
+    /// go (no "..", no hidden file), at most 100 characters; fallback when nothing is left.
+    static QString safeBaseName(const QString& name,
+                                const QString& fallback = QStringLiteral("diagram"));
     /// Waits for the running job (tests).
     void waitForFinished() { m_watcher.waitForFinished(); }
 

@@ -8,13 +8,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <cerrno>
 #ifdef Q_OS_UNIX
 #include <signal.h>
 #endif
 
+#include "cli/atomic_write.h"
+#include "cli/bounded_read.h"
 #include "commands/add_items_command.h"
 #include "commands/remove_items_command.h"
 #include "diagram_file.h"
@@ -27,8 +28,7 @@ namespace {
 constexpr int kDefaultInterval = 60000;
 
 bool writeAtomically(const QString& path, const QByteArray& bytes) {
-    QSaveFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
+    return writeFileAtomically(path, bytes).isEmpty();
 }
 
 bool processAlive(qint64 pid) {
@@ -167,11 +167,11 @@ bool RecoveryStore::restore() {
         return false;
     }
     const RecoveryFile leftover = *m_leftover;
-    QFile file(leftover.path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    const BoundedRead read = readBoundedFile(leftover.path);
+    if (!read.ok()) {
         return false;
     }
-    const QByteArray bytes = file.readAll();
+    const QByteArray& bytes = read.bytes;
     LoadResult loaded =
         loadDiagram(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     if (!loaded) {

@@ -103,6 +103,7 @@ private:
     }
 
     void checkReferences(const OJ& value, const std::string& where);
+    void checkDependencyCycles();
     void readParameters();
     void readLayout();
     void createDrafts();
@@ -151,6 +152,57 @@ private:
     json m_layout = json::object();
     std::unordered_map<std::string, const json*> m_layoutByLogical;
 };
+
+/// CloudFormation refuses a template whose DependsOn form a cycle; so does the import, naming
+/// the cycle. Depth-first without recursion, so that a chain of many resources cannot exhaust
+/// the stack. Runs after every DependsOn was checked to name a resource.
+void Importer::checkDependencyCycles() {
+    std::unordered_map<std::string, std::vector<std::string>> dependsOn;
+    for (const auto& [id, res] : m_resources->items()) {
+        const auto it = res.find("DependsOn");
+        if (it == res.end()) {
+            continue;
+        }
+        auto& targets = dependsOn[id];
+        for (const auto& dep : it->is_array() ? *it : OJ::array({*it})) {
+            targets.push_back(dep.get<std::string>());
+        }
+    }
+    enum class Mark { Unvisited, OnPath, Done };
+    std::unordered_map<std::string, Mark> marks;
+    for (const auto& [start, res] : m_resources->items()) {
+        if (marks[start] != Mark::Unvisited) {
+            continue;
+        }
+        std::vector<std::pair<std::string, std::size_t>> path{{start, 0}};  // node, next edge
+        marks[start] = Mark::OnPath;
+        while (!path.empty()) {
+            auto& [node, next] = path.back();
+            const auto edges = dependsOn.find(node);
+            if (edges == dependsOn.end() || next == edges->second.size()) {
+                marks[node] = Mark::Done;
+                path.pop_back();
+                continue;
+            }
+            const std::string target = edges->second[next++];
+            const Mark mark = marks[target];
+            if (mark == Mark::OnPath) {
+                auto first = std::find_if(path.begin(), path.end(),
+                                          [&](const auto& step) { return step.first == target; });
+                std::string cycle;
+                for (auto it = first; it != path.end(); ++it) {
+                    cycle += it->first + " -> ";
+                }
+                fail("Resources." + target + ".DependsOn",
+                     "circular dependency: " + cycle + target);
+            }
+            if (mark == Mark::Unvisited) {
+                marks[target] = Mark::OnPath;
+                path.emplace_back(target, 0);
+            }
+        }
+    }
+}
 
 void Importer::checkReferences(const OJ& value, const std::string& where) {
     if (value.is_object()) {
@@ -1537,6 +1589,7 @@ CfnImportResult Importer::run() {
                 }
             }
         }
+        checkDependencyCycles();
         if (m_t.contains("Outputs") && m_t["Outputs"].is_object()) {
             for (const auto& [name, out] : m_t["Outputs"].items())
                 checkReferences(out, "Outputs." + name);
@@ -1875,6 +1928,18 @@ CfnImportResult importCloudFormationTemplate(const nlohmann::ordered_json& docum
 }
 
 CfnImportResult importCloudFormation(std::string_view text) {
+    if (text.size() > kMaxDocumentBytes) {
+        CfnImportResult result;
+        result.error = CfnImportError{"", documentTooLargeMessage(text.size()), 0, 0};
+        return result;
+    }
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        // YAML stops reading at a NUL byte; whatever follows would be silently lost.
+        const TextPosition at = positionAt(text, nul);
+        CfnImportResult result;
+        result.error = CfnImportError{"", "the template has a NUL byte", at.line, at.column};
+        return result;
+    }
     if (const auto bad = findInvalidUtf8(text)) {
         // YAML would carry the bytes into names that no JSON writer can print later.
         const TextPosition at = positionAt(text, *bad);

@@ -154,6 +154,48 @@ TEST(HostileFiles, CollidingIdsAndInvalidIds) {
               "digits, '-', '_', '.' or ':')");
 }
 
+TEST(HostileFiles, ContainmentCyclesAreRefused) {
+    // No kind may sit inside its own kind, so a parent chain cannot close on itself.
+    EXPECT_EQ(errorOf(document(R"([{"id": "a", "kind": "vpc", "parent": "a"}])")),
+              "line 1, column 101 (/elements/0/parent): \"a\": a VPC cannot be placed in a VPC");
+    EXPECT_EQ(
+        errorOf(document(
+            R"([{"id": "a", "kind": "generic", "parent": "b"}, {"id": "b", "kind": "generic", "parent": "a"}])")),
+        "line 1, column 105 (/elements/0/parent): \"a\": a Other resource cannot be placed "
+        "in a Other resource");
+    EXPECT_EQ(
+        errorOf(document(
+            R"([{"id": "v", "kind": "vpc", "parent": "s"}, {"id": "s", "kind": "subnet", "parent": "v"}])")),
+        "line 1, column 101 (/elements/0/parent): \"v\": a VPC cannot be placed in a Subnet");
+    Diagram diagram;
+    Element vpc;
+    vpc.id = "v";
+    vpc.kind = "vpc";
+    vpc.name = "web";
+    ASSERT_TRUE(diagram.addElement(vpc));
+    Element subnet;
+    subnet.id = "s";
+    subnet.kind = "subnet";
+    subnet.name = "app";
+    subnet.parent = "v";
+    ASSERT_TRUE(diagram.addElement(subnet));
+    EXPECT_EQ(diagram.setParent("v", "s").error, "cannot place \"web\" inside itself");
+    EXPECT_EQ(diagram.setParent("s", "s").error, "cannot place \"app\" inside itself");
+}
+
+TEST(HostileFiles, TruncatedFiles) {
+    const std::string whole = document(R"([{"id": "v", "kind": "vpc", "name": "web"}])");
+    EXPECT_EQ(errorOf(whole.substr(0, whole.size() / 2)),
+              "line 1, column 63: not valid JSON: error while parsing value - unexpected end of "
+              "input; expected '[', '{', or a literal");
+    EXPECT_EQ(errorOf(whole.substr(0, whole.size() - 1)),
+              "line 1, column 125: not valid JSON: error while parsing object - unexpected end of "
+              "input; expected '}'");
+    EXPECT_EQ(errorOf(""),
+              "line 1, column 1: not valid JSON: error while parsing value - unexpected end of "
+              "input; expected '[', '{', or a literal");
+}
+
 TEST(JsonText, PositionsAndNesting) {
     EXPECT_EQ(positionAt("ab\ncd", 4).line, 2u);
     EXPECT_EQ(positionAt("ab\ncd", 4).column, 2u);
