@@ -1,6 +1,8 @@
 // Positions, nesting and size limits for JSON text read from files.
 #include "json_text.h"
 
+#include <vector>
+
 namespace skydraft {
 
 TextPosition positionAt(std::string_view text, std::size_t offset) {
@@ -17,8 +19,12 @@ TextPosition positionAt(std::string_view text, std::size_t offset) {
     return position;
 }
 
-std::optional<std::size_t> findExcessiveNesting(std::string_view text, int maxDepth) {
-    int depth = 0;
+namespace {
+
+/// Calls visit(offset, c) for every '[', '{', ']', '}' and ':' of JSON text that is not inside
+/// a string, until visit returns true; returns that offset, or nullopt.
+template <typename Visit>
+std::optional<std::size_t> findStructural(std::string_view text, Visit visit) {
     bool inString = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -32,15 +38,43 @@ std::optional<std::size_t> findExcessiveNesting(std::string_view text, int maxDe
         }
         if (c == '"') {
             inString = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > maxDepth) {
-                return i;
-            }
-        } else if (c == ']' || c == '}') {
-            --depth;
+        } else if ((c == '[' || c == '{' || c == ']' || c == '}' || c == ':') && visit(i, c)) {
+            return i;
         }
     }
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::size_t> findExcessiveNesting(std::string_view text, int maxDepth) {
+    int depth = 0;
+    return findStructural(text, [&](std::size_t, char c) {
+        if (c == '[' || c == '{') {
+            return ++depth > maxDepth;
+        }
+        if (c == ']' || c == '}') {
+            --depth;
+        }
+        return false;
+    });
+}
+
+std::optional<std::size_t> findCrowdedObject(std::string_view text, std::size_t maxKeys) {
+    // A ':' outside strings always follows a key of the innermost open object.
+    std::vector<std::size_t> keys;  // per open array or object
+    return findStructural(text, [&](std::size_t, char c) {
+        if (c == '[' || c == '{') {
+            keys.push_back(0);
+        } else if (c == ']' || c == '}') {
+            if (!keys.empty()) {
+                keys.pop_back();
+            }
+        } else if (!keys.empty() && ++keys.back() > maxKeys) {
+            return true;
+        }
+        return false;
+    });
 }
 
 std::optional<std::size_t> findInvalidUtf8(std::string_view text) {

@@ -28,6 +28,10 @@ TextPosition positionAt(std::string_view text, std::size_t offset);
 /// no recursion, so hostile input cannot exhaust the stack before the parser sees it.
 std::optional<std::size_t> findExcessiveNesting(std::string_view text, int maxDepth);
 
+/// Scans JSON text for an object with more than maxKeys keys. Returns the offset of the ':'
+/// after the first key too many, or nullopt. O(n), like findExcessiveNesting.
+std::optional<std::size_t> findCrowdedObject(std::string_view text, std::size_t maxKeys);
+
 /// The offset of the first byte that is not part of well-formed UTF-8 (overlong forms,
 /// surrogates and code points above U+10FFFF included), or nullopt when the text is valid.
 std::optional<std::size_t> findInvalidUtf8(std::string_view text);

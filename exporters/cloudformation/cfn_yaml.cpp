@@ -115,34 +115,6 @@ std::string tooManyKeysMessage() {
            std::to_string(kMaxTemplateObjectKeys) + " keys in an object";
 }
 
-/// The offset of the first key beyond kMaxTemplateObjectKeys in one JSON object, or nullopt.
-/// O(n): a ':' outside strings always follows a key of the innermost open object.
-std::optional<std::size_t> findCrowdedObject(std::string_view text) {
-    std::vector<std::size_t> keys;  // per open array or object
-    bool inString = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\') {
-                ++i;
-            } else if (c == '"') {
-                inString = false;
-            }
-            continue;
-        }
-        if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            keys.push_back(0);
-        } else if ((c == ']' || c == '}') && !keys.empty()) {
-            keys.pop_back();
-        } else if (c == ':' && !keys.empty() && ++keys.back() > kMaxTemplateObjectKeys) {
-            return i;
-        }
-    }
-    return std::nullopt;
-}
-
 /// Walks a YAML node graph the way convert() will, building nothing, and stops at the first
 /// thing convert() must not meet: a node that contains itself through an alias (convert()
 /// would never end), nesting deeper than kMaxNestingDepth (convert() recurses), or more than
@@ -260,7 +232,7 @@ CfnTextResult parseCfnTemplateText(std::string_view text) {
             result.column = at.column;
             return result;
         }
-        if (const auto crowded = findCrowdedObject(text)) {
+        if (const auto crowded = findCrowdedObject(text, kMaxTemplateObjectKeys)) {
             const TextPosition at = positionAt(text, *crowded);
             result.error = tooManyKeysMessage();
             result.line = at.line;
