@@ -41,7 +41,7 @@ const std::string& realisticTemplate() {
         o.regions = 1;
         const auto cfn = exportCloudFormation(generateDiagram(o));
         const auto target = std::filesystem::temp_directory_path() /
-                          ("skydraft-bench-" + std::to_string(getpid()) + ".json");
+                            ("skydraft-bench-" + std::to_string(getpid()) + ".json");
         std::ofstream(target) << cfn.dump(1);
         return target.string();
     }()};
@@ -81,8 +81,7 @@ void BM_ValidateProcessRealistic(benchmark::State& state) {
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         state.SkipWithError("skydraft validate did not exit with 0 on the realistic template");
     }
-    state.counters["child_cpu_ms"] =
-        benchmark::Counter(cpu, benchmark::Counter::kAvgIterations);
+    state.counters["child_cpu_ms"] = benchmark::Counter(cpu, benchmark::Counter::kAvgIterations);
 }
 BENCHMARK(BM_ValidateProcessRealistic)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -94,8 +93,7 @@ void BM_HelpProcess(benchmark::State& state) {
     for (auto _ : state) {
         cpu += runProcess(args, status);
     }
-    state.counters["child_cpu_ms"] =
-        benchmark::Counter(cpu, benchmark::Counter::kAvgIterations);
+    state.counters["child_cpu_ms"] = benchmark::Counter(cpu, benchmark::Counter::kAvgIterations);
 }
 BENCHMARK(BM_HelpProcess)->Unit(benchmark::kMillisecond)->UseRealTime();
 

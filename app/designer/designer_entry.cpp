@@ -3,6 +3,6 @@
 #include "designer/designer_module.h"
 
 extern "C" __attribute__((visibility("default"))) int skydraft_run_designer(int argc,
-                                                                             char* argv[]) {
+                                                                            char* argv[]) {
     return skydraft::runDesigner(argc, argv);
 }

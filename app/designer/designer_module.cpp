@@ -39,8 +39,9 @@ int runDesignerModule(int argc, char* argv[]) {
     using Entry = int (*)(int, char**);
     auto* entry = reinterpret_cast<Entry>(dlsym(handle, kDesignerEntryPoint));
     if (entry == nullptr) {
-        std::fprintf(stderr, "skydraft: %s has no entry point %s: it does not belong to this "
-                             "version of skydraft\n",
+        std::fprintf(stderr,
+                     "skydraft: %s has no entry point %s: it does not belong to this "
+                     "version of skydraft\n",
                      module.c_str(), kDesignerEntryPoint);
         return 2;
     }

@@ -117,9 +117,9 @@ struct Checker {
                                   : family == 6 ? parseIpv6Cidr(text)
                                                 : parseCidr(text);
         if (!r) {
-            report(subject, id,
-                   std::string(key) + " " + inQuotes(text) + " is not a valid CIDR (" + r.error +
-                       ")");
+            report(
+                subject, id,
+                std::string(key) + " " + inQuotes(text) + " is not a valid CIDR (" + r.error + ")");
         }
     }
 
@@ -174,23 +174,20 @@ struct Checker {
                 if (value.is_string() && !value.get_ref<const std::string&>().empty() &&
                     !parseIpAddress(text(value))) {
                     report(subject, id,
-                           key + " " + inQuotes(text(value)) +
-                               " is not a valid IP address");
+                           key + " " + inQuotes(text(value)) + " is not a valid IP address");
                 }
                 break;
             case PropertyType::Region:
                 if (value.is_string() && !validRegion(text(value))) {
-                    report(
-                        subject, id,
-                        key + " " + inQuotes(text(value)) + " is not a region name");
+                    report(subject, id,
+                           key + " " + inQuotes(text(value)) + " is not a region name");
                 }
                 break;
             case PropertyType::Zone:
                 if (value.is_string() && !value.get_ref<const std::string&>().empty() &&
                     !validZone(text(value))) {
                     report(subject, id,
-                           key + " " + inQuotes(text(value)) +
-                               " is not an availability zone name");
+                           key + " " + inQuotes(text(value)) + " is not an availability zone name");
                 }
                 break;
             case PropertyType::Reference:

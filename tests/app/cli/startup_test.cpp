@@ -64,8 +64,8 @@ TEST(Startup, MissingDesignerModuleIsAClearErrorAndTheCommandLineStillWorks) {
         << err.toStdString();
     EXPECT_TRUE(err.contains(QStringLiteral("The command line still works"))) << err.toStdString();
 
-    process.start(copy, {QStringLiteral("validate"),
-                         sourcePath("examples/three-peered-vpcs.skydraft")});
+    process.start(copy,
+                  {QStringLiteral("validate"), sourcePath("examples/three-peered-vpcs.skydraft")});
     process.waitForFinished(60000);
     EXPECT_EQ(process.exitCode(), 0);
 }

@@ -312,7 +312,8 @@ namespace {
 // Found by cloudformation_import_fuzz: a YAML escape that decodes to a lone byte.
 TEST(CloudFormationImporterHostile, YamlEscapeThatIsNotUtf8IsRefused) {
     const std::string text =
-        "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Assets:\n    Type: AWS::S3::Bucket\n"
+        "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Assets:\n    Type: "
+        "AWS::S3::Bucket\n"
         "    Properties:\n      BucketName: \"a\\x85b\"\n";
     const CfnImportResult result = importCloudFormation(text);
     if (result.diagram) {
@@ -336,8 +337,9 @@ namespace {
 // and exporting the diagram threw when the exporter added its VPC outputs to that string.
 TEST(CloudFormationImporterHostile, SectionsThatMustBeObjectsAreRefused) {
     for (const char* section : {"Outputs", "Mappings", "Conditions", "Metadata", "Rules"}) {
-        const std::string text = std::string("Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n"
-                                             "    Properties:\n      CidrBlock: 10.0.0.0/16\n") +
+        const std::string text = std::string(
+                                     "Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n"
+                                     "    Properties:\n      CidrBlock: 10.0.0.0/16\n") +
                                  section + ": TransitGa !GetAtt LogBucket.Arn\n";
         const CfnImportResult result = importCloudFormation(text);
         ASSERT_FALSE(result) << section;
@@ -348,9 +350,9 @@ TEST(CloudFormationImporterHostile, SectionsThatMustBeObjectsAreRefused) {
 // The same kept sections can be edited by hand in a .skydraft file: the exporter uses only
 // objects where the template needs objects, and keeps the rest of the diagram.
 TEST(CloudFormationExporterHostile, KeptSectionsOfTheWrongTypeAreIgnored) {
-    const CfnImportResult imported =
-        importCloudFormation("Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n"
-                             "    Properties:\n      CidrBlock: 10.0.0.0/16\n");
+    const CfnImportResult imported = importCloudFormation(
+        "Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n"
+        "    Properties:\n      CidrBlock: 10.0.0.0/16\n");
     ASSERT_TRUE(imported);
     for (const nlohmann::json& kept :
          {nlohmann::json("text"), nlohmann::json{{"Outputs", "text"}, {"Parameters", 7}},
