@@ -10,12 +10,6 @@
 namespace skydraft::test {
 namespace {
 
-QByteArray readAll(const QString& path) {
-    QFile file(path);
-    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
-    return file.readAll();
-}
-
 TEST(ExportCommand, WritesACloudFormationTemplate) {
     const QString example = sourcePath(QStringLiteral("examples/three-tier-web-app.skydraft"));
     const QString out = tempDir() + QStringLiteral("/web.json");

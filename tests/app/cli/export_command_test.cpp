@@ -8,12 +8,6 @@
 namespace skydraft::test {
 namespace {
 
-QByteArray readAll(const QString& path) {
-    QFile file(path);
-    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
-    return file.readAll();
-}
-
 QString example(const char* name) {
     return sourcePath(QStringLiteral("examples/%1.skydraft").arg(QLatin1String(name)));
 }

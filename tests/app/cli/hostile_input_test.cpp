@@ -9,26 +9,12 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 
 #include "../qt_printers.h"
 #include "run_skydraft.h"
 
 namespace skydraft::test {
 namespace {
-
-QString writeTemp(const QString& name, const QByteArray& bytes) {
-    const QString path = tempDir() + QLatin1Char('/') + name;
-    QFile file(path);
-    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-    return path;
-}
-
-QByteArray contentOf(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
-}
 
 /// A sparse file of the given size: it takes no disk space and no time to make.
 QString sparseFile(const QString& name, qint64 size) {
@@ -43,26 +29,11 @@ QString sparseFile(const QString& name, qint64 size) {
 /// write() fails with EFBIG as it fails with ENOSPC on a full disk (SIGXFSZ, which would kill
 /// the process, is ignored, as a real full disk sends no signal either).
 RunResult runWithFileSizeLimit(const QStringList& arguments, rlim_t bytes) {
-    QProcess process;
-    process.setProgram(QStringLiteral(SKYDRAFT_BINARY));
-    process.setArguments(arguments);
-    process.setChildProcessModifier([bytes] {
+    return runSkydraft(arguments, {}, [bytes] {
         ::signal(SIGXFSZ, SIG_IGN);
         const struct rlimit limit = {bytes, bytes};
         ::setrlimit(RLIMIT_FSIZE, &limit);
     });
-    process.start();
-    RunResult result;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("timed out");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
 }
 
 TEST(HostileInput, FilesOverTheLimitAreRefusedFromTheirSize) {
@@ -97,7 +68,7 @@ TEST(HostileInput, StreamsAreCutAtTheLimit) {
                                        "Skydraft opens documents up to 64 MB\n"));
     // A pipe of a normal size is read whole.
     const QByteArray example =
-        contentOf(sourcePath(QStringLiteral("examples/three-peered-vpcs.skydraft")));
+        readAll(sourcePath(QStringLiteral("examples/three-peered-vpcs.skydraft")));
     const RunResult piped =
         runSkydraft({QStringLiteral("info"), QStringLiteral("/dev/stdin")}, example);
     EXPECT_EQ(piped.exitCode, 0) << piped.err.toStdString();
@@ -174,20 +145,20 @@ TEST(HostileInput, FullDiskLeavesThePreviousFileIntact) {
         EXPECT_EQ(r.exitCode, 2) << c.arguments.join(' ').toStdString();
         EXPECT_EQ(r.err, QStringLiteral("skydraft: ") + c.output +
                              QStringLiteral(": cannot write: File too large\n"));
-        EXPECT_EQ(contentOf(c.output), previous);
+        EXPECT_EQ(readAll(c.output), previous);
     }
     EXPECT_EQ(filesIn(dir), (QStringList{"formatted.skydraft", "picture.png", "template.json"}));
     // The same export with room enough succeeds, so the limit is what failed it.
     const RunResult ok = runWithFileSizeLimit(cases[0].arguments, 1 << 24);
     EXPECT_EQ(ok.exitCode, 0) << ok.err.toStdString();
-    EXPECT_TRUE(contentOf(json).startsWith("{\n"));
+    EXPECT_TRUE(readAll(json).startsWith("{\n"));
 }
 
 TEST(HostileInput, TargetsThatNobodyCanReplace) {
     const QString example = sourcePath(QStringLiteral("examples/three-peered-vpcs.skydraft"));
     // /proc refuses new files even to root: like a read-only file system, the temporary file
     // cannot be created next to the target, and the target stays as it was.
-    const QByteArray version = contentOf(QStringLiteral("/proc/version"));
+    const QByteArray version = readAll(QStringLiteral("/proc/version"));
     const RunResult proc = runSkydraft(
         {QStringLiteral("format"), example, QStringLiteral("-o"), QStringLiteral("/proc/version")});
     EXPECT_EQ(proc.exitCode, 2);
@@ -196,7 +167,7 @@ TEST(HostileInput, TargetsThatNobodyCanReplace) {
                                                           "No such file or directory\n")
                                          : QStringLiteral("skydraft: /proc/version: cannot write: "
                                                           "the file is read-only\n"));
-    EXPECT_EQ(contentOf(QStringLiteral("/proc/version")), version);
+    EXPECT_EQ(readAll(QStringLiteral("/proc/version")), version);
     // A folder that is a regular file: a mistyped or vanished folder.
     const QString notAFolder = writeTemp(QStringLiteral("plain-file"), "x");
     const QString below = notAFolder + QStringLiteral("/out.json");
@@ -206,7 +177,7 @@ TEST(HostileInput, TargetsThatNobodyCanReplace) {
     EXPECT_EQ(parent.exitCode, 2);
     EXPECT_EQ(parent.err, QStringLiteral("skydraft: ") + below +
                               QStringLiteral(": cannot write: Not a directory\n"));
-    EXPECT_EQ(contentOf(notAFolder), "x");
+    EXPECT_EQ(readAll(notAFolder), "x");
     // A folder given as the output.
     const QString folder = tempDir() + QStringLiteral("/a-folder");
     ASSERT_TRUE(QDir().mkpath(folder));
@@ -230,7 +201,7 @@ TEST(HostileInput, ReadOnlyFileIsNotReplaced) {
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err, QStringLiteral("skydraft: ") + path +
                          QStringLiteral(": cannot write: the file is read-only\n"));
-    EXPECT_EQ(contentOf(path), "keep me\n");
+    EXPECT_EQ(readAll(path), "keep me\n");
 }
 
 }  // namespace

@@ -8,14 +8,6 @@
 namespace skydraft::test {
 namespace {
 
-QString writeTemp(const QString& name, const QByteArray& bytes) {
-    const QString path = tempDir() + QLatin1Char('/') + name;
-    QFile file(path);
-    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-    return path;
-}
-
 TEST(InfoCommand, CountsElementsByKind) {
     const QString path = sourcePath(QStringLiteral("examples/three-peered-vpcs.skydraft"));
     const RunResult r = runSkydraft({QStringLiteral("info"), path});
@@ -48,7 +40,8 @@ TEST(InfoCommand, MissingFileExitsTwo) {
 }
 
 TEST(CommandLine, UnknownOptionAndCommand) {
-    RunResult r = runSkydraft({QStringLiteral("info"), QStringLiteral("--bogus"), QStringLiteral("x")});
+    RunResult r =
+        runSkydraft({QStringLiteral("info"), QStringLiteral("--bogus"), QStringLiteral("x")});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err, QStringLiteral("skydraft: Unknown option 'bogus'.\n"));
     r = runSkydraft({QStringLiteral("help")});
@@ -88,7 +81,8 @@ TEST(FormatCommand, RewritesInCanonicalForm) {
 
 TEST(FormatCommand, EveryExampleIsAlreadyCanonical) {
     for (const char* name : {"three-tier-web-app", "hub-and-spoke-tgw-vpn", "three-peered-vpcs"}) {
-        const QString path = sourcePath(QStringLiteral("examples/%1.skydraft").arg(QLatin1String(name)));
+        const QString path =
+            sourcePath(QStringLiteral("examples/%1.skydraft").arg(QLatin1String(name)));
         QFile file(path);
         ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << name;
         const RunResult r = runSkydraft({QStringLiteral("format"), path});

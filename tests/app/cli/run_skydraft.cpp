@@ -1,15 +1,20 @@
 // Running the skydraft binary from command-line tests.
 #include "run_skydraft.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 
 namespace skydraft::test {
 
-RunResult runSkydraft(const QStringList& arguments, const QByteArray& input) {
+RunResult runSkydraft(const QStringList& arguments, const QByteArray& input,
+                      const std::function<void()>& childSetup) {
     QProcess process;
     process.setProgram(QStringLiteral(SKYDRAFT_BINARY));
     process.setArguments(arguments);
+    if (childSetup) {
+        process.setChildProcessModifier(childSetup);
+    }
     process.start();
     process.waitForStarted();
     if (!input.isEmpty()) {
@@ -36,6 +41,20 @@ QString sourcePath(const QString& relative) {
 QString tempDir() {
     static QTemporaryDir dir;
     return dir.path();
+}
+
+QString writeTemp(const QString& name, const QByteArray& bytes) {
+    const QString path = tempDir() + QLatin1Char('/') + name;
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(bytes);
+    }
+    return path;
+}
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
 }
 
 }  // namespace skydraft::test

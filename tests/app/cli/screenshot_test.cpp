@@ -60,7 +60,8 @@ TEST(Screenshot, EmptyDesignerHasNoDiagramColours) {
 
 TEST(Screenshot, BrokenFileFailsWithTheReason) {
     const QString out = tempDir() + QStringLiteral("/never.png");
-    const RunResult r = runSkydraft({QStringLiteral("--screenshot"), out, QStringLiteral("/no/such.skydraft")});
+    const RunResult r =
+        runSkydraft({QStringLiteral("--screenshot"), out, QStringLiteral("/no/such.skydraft")});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.err.contains(QStringLiteral("/no/such.skydraft: no such file")))
         << r.err.toStdString();

@@ -1,7 +1,6 @@
 // Tests of `skydraft validate` (text, JSON, SARIF, filters, exit codes) and `skydraft generate`.
 #include <gtest/gtest.h>
 
-#include <QFile>
 #include <QRegularExpression>
 #include <nlohmann/json.hpp>
 
@@ -16,20 +15,6 @@ using nlohmann::json;
 
 QString fixture(const char* name) {
     return sourcePath(QStringLiteral("tests/model/validation/fixtures/") + QLatin1String(name));
-}
-
-QString writeTemp(const QString& name, const QByteArray& bytes) {
-    const QString path = tempDir() + QLatin1Char('/') + name;
-    QFile file(path);
-    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-    return path;
-}
-
-QByteArray readAll(const QString& path) {
-    QFile file(path);
-    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
-    return file.readAll();
 }
 
 const char* const kElb001 =
