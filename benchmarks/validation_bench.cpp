@@ -1,8 +1,8 @@
 // Validation speed: whole-diagram validation of generated diagrams from 1k to 100k subnets.
 #include <benchmark/benchmark.h>
 
+#include "analysis/route_analysis.h"
 #include "generator.h"
-#include "validation/route_analysis.h"
 #include "validation/validator.h"
 
 namespace {

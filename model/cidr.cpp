@@ -38,12 +38,17 @@ std::string quoted(std::string_view text) {
     return "\"" + std::string(text) + "\"";
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 int hexValue(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     return -1;
 }
 
@@ -63,9 +68,9 @@ CidrParseResult parseV4Address(std::string_view text, std::size_t offset) {
     for (int octet = 0; octet < 4; ++octet) {
         if (octet > 0) {
             if (i >= text.size() || text[i] != '.') {
-                return fail(i >= text.size() ? "the address has " + std::to_string(octet) +
-                                                   " octets, expected 4"
-                                             : "expected '.' after octet " + std::to_string(octet),
+                return fail(i >= text.size()
+                                ? "the address has " + std::to_string(octet) + " octets, expected 4"
+                                : "expected '.' after octet " + std::to_string(octet),
                             offset + i);
             }
             ++i;
@@ -204,7 +209,9 @@ Uint128 Cidr::first() const {
     return m_address & ~hostMask(bits(), m_prefix) & familyMask(m_family);
 }
 
-Uint128 Cidr::last() const { return first() | hostMask(bits(), m_prefix); }
+Uint128 Cidr::last() const {
+    return first() | hostMask(bits(), m_prefix);
+}
 
 Cidr Cidr::canonical() const {
     Cidr c = *this;
@@ -262,8 +269,8 @@ std::string Cidr::toString() const {
 }
 
 bool Cidr::contains(const Cidr& other) const {
-    return m_family == other.m_family && m_prefix <= other.m_prefix &&
-           other.first() >= first() && other.last() <= last();
+    return m_family == other.m_family && m_prefix <= other.m_prefix && other.first() >= first() &&
+           other.last() <= last();
 }
 
 bool Cidr::overlaps(const Cidr& other) const {
@@ -335,9 +342,9 @@ CidrParseResult parseCidr(std::string_view text) {
     }
     const std::size_t slash = text.find('/');
     if (slash == std::string_view::npos) {
-        return fail("the prefix length is missing (write it as " +
-                        quoted(std::string(text) + "/24") + ")",
-                    text.size());
+        return fail(
+            "the prefix length is missing (write it as " + quoted(std::string(text) + "/24") + ")",
+            text.size());
     }
     const bool v6 = text.substr(0, slash).find(':') != std::string_view::npos;
     CidrParseResult result = parseAddress(text.substr(0, slash), 0, v6);
@@ -350,9 +357,9 @@ CidrParseResult parseCidr(std::string_view text) {
     }
     for (std::size_t i = 0; i < prefixText.size(); ++i) {
         if (!isDigit(prefixText[i])) {
-            return fail("unexpected character '" + std::string(1, prefixText[i]) +
-                            "' in the prefix length",
-                        slash + 1 + i);
+            return fail(
+                "unexpected character '" + std::string(1, prefixText[i]) + "' in the prefix length",
+                slash + 1 + i);
         }
     }
     if (prefixText.size() > 1 && prefixText[0] == '0') {

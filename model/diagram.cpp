@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "resource_catalogue.h"
+#include "catalogue/resource_catalogue.h"
 
 namespace skydraft {
 
@@ -28,7 +28,9 @@ std::vector<std::string> stringList(const json& value) {
     return out;
 }
 
-std::string quote(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string quote(std::string_view text) {
+    return "\"" + std::string(text) + "\"";
+}
 
 std::string kindLabel(std::string_view kind) {
     const KindDef* def = ResourceCatalogue::instance().kind(kind);
@@ -203,11 +205,10 @@ Status checkProperties(const json& properties, const std::vector<PropertyDef>& d
 }
 
 bool validId(std::string_view id) {
-    return !id.empty() && id.size() <= 256 &&
-           std::all_of(id.begin(), id.end(), [](char c) {
-               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '_' || c == '.' || c == ':';
-           });
+    return !id.empty() && id.size() <= 256 && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_' || c == '.' || c == ':';
+    });
 }
 
 }  // namespace
@@ -228,8 +229,7 @@ Status Diagram::checkElement(const Element& e) const {
     if (!e.parent.empty()) {
         const Element* parent = element(e.parent);
         if (!parent) {
-            return Status::failure(quote(e.id) + ": parent " + quote(e.parent) +
-                                   " does not exist");
+            return Status::failure(quote(e.id) + ": parent " + quote(e.parent) + " does not exist");
         }
         parentKind = parent->kind;
     }
@@ -257,8 +257,7 @@ Status Diagram::insertElement(std::size_t index, Element element) {
         m_elements.push_back(std::move(element));
         return Status::success();
     }
-    m_elements.insert(m_elements.begin() + static_cast<std::ptrdiff_t>(index),
-                      std::move(element));
+    m_elements.insert(m_elements.begin() + static_cast<std::ptrdiff_t>(index), std::move(element));
     reindex();
     return Status::success();
 }
@@ -392,8 +391,8 @@ Status Diagram::checkConnection(const Connection& c) const {
                                " does not exist");
     }
     if (!def->canJoin(from->kind, to->kind)) {
-        return Status::failure("a " + def->displayName + " cannot join a " +
-                               kindLabel(from->kind) + " to a " + kindLabel(to->kind));
+        return Status::failure("a " + def->displayName + " cannot join a " + kindLabel(from->kind) +
+                               " to a " + kindLabel(to->kind));
     }
     return checkProperties(c.properties, def->properties, quote(c.id));
 }
@@ -495,11 +494,11 @@ Status Diagram::assign(std::vector<Element> elements, std::vector<Connection> co
             parentKind = elements[it->second].kind;
         }
         if (!def->canLiveIn(parentKind)) {
-            return report(false, i, "parent",
-                          Status::failure(quote(e.id) + ": a " + def->displayName +
-                                          " cannot be placed " +
-                                          (parentKind.empty() ? std::string("at the top level")
-                                                              : "in a " + kindLabel(parentKind))));
+            return report(
+                false, i, "parent",
+                Status::failure(quote(e.id) + ": a " + def->displayName + " cannot be placed " +
+                                (parentKind.empty() ? std::string("at the top level")
+                                                    : "in a " + kindLabel(parentKind))));
         }
         if (Status s = checkProperties(e.properties, def->properties, quote(e.id)); !s) {
             return report(false, i, "properties", s);
@@ -516,9 +515,9 @@ Status Diagram::assign(std::vector<Element> elements, std::vector<Connection> co
                 break;
             }
             if (state[k] == 1) {
-                return report(false, i, "parent",
-                              Status::failure(quote(elements[i].id) +
-                                              ": the containment forms a cycle"));
+                return report(
+                    false, i, "parent",
+                    Status::failure(quote(elements[i].id) + ": the containment forms a cycle"));
             }
             state[k] = 1;
             walk.push_back(k);

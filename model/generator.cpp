@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "catalogue/regions.h"
 #include "cidr.h"
 
 namespace skydraft {
@@ -15,13 +16,6 @@ namespace skydraft {
 using nlohmann::json;
 
 namespace {
-
-const char* const kRegions[] = {
-    "us-east-1",      "us-east-2",      "us-west-1",      "us-west-2",
-    "eu-west-1",      "eu-west-2",      "eu-west-3",      "eu-central-1",
-    "eu-north-1",     "ap-south-1",     "ap-northeast-1", "ap-northeast-2",
-    "ap-southeast-1", "ap-southeast-2", "ca-central-1",   "sa-east-1"};
-constexpr std::size_t kRegionCount = sizeof(kRegions) / sizeof(kRegions[0]);
 
 /// Hands out equal, non-overlapping VPC blocks from the private and shared address pools.
 class BlockAllocator {
@@ -92,7 +86,7 @@ int bitsFor(std::size_t count) {
 Diagram generateDiagram(const GeneratorOptions& options) {
     const std::size_t vpcCount = options.vpcs;
     const std::size_t subnetCount = std::max<std::size_t>(1, options.subnetsPerVpc);
-    const std::size_t regionCount = std::clamp<std::size_t>(options.regions, 1, kRegionCount);
+    const std::size_t regionCount = std::clamp<std::size_t>(options.regions, 1, regions().size());
     const int subnetBits = bitsFor(subnetCount);
     int vpcPrefix = std::max(16, 24 - subnetBits);
     while (BlockAllocator::capacity(vpcPrefix) < vpcCount && vpcPrefix + subnetBits < 28) {
@@ -123,7 +117,7 @@ Diagram generateDiagram(const GeneratorOptions& options) {
         const std::string id = "tgw-" + std::to_string(t + 1);
         elements.push_back(element(id, "transit_gateway", id, "",
                                    {-400, static_cast<double>(t) * 200, 160, 120},
-                                   {{"region", kRegions[t % regionCount]}}));
+                                   {{"region", std::string(regions()[t % regionCount].name)}}));
     }
 
     for (std::size_t v = 0; v < vpcCount; ++v) {
@@ -135,7 +129,8 @@ Diagram generateDiagram(const GeneratorOptions& options) {
                                        ? (v % options.transitGateways) % regionCount
                                        : v % regionCount;
         vpcRegion[v] = region;
-        const std::string regionName = kRegions[region];
+        const RegionInfo& regionInfo = regions()[region];
+        const std::string regionName(regionInfo.name);
         const double x = static_cast<double>(v % vpcCols) * (vpcW + 80);
         const double y = static_cast<double>(v / vpcCols) * (vpcH + 80);
         elements.push_back(element(vpcId, "vpc", "vpc " + n, "", {x, y, vpcW, vpcH},
@@ -151,7 +146,8 @@ Diagram generateDiagram(const GeneratorOptions& options) {
                                                               {"cidr", "0.0.0.0/0"}}})}}));
 
         const std::size_t zones = std::min<std::size_t>(2, subnetCount);
-        const std::string zoneNames[2] = {regionName + "a", regionName + "b"};
+        const std::string zoneNames[2] = {std::string(regionInfo.zones[0]),
+                                          std::string(regionInfo.zones[1])};
         json publicSubnets = json::array();
         json privateSubnets[2] = {json::array(), json::array()};
         std::string natIds[2];

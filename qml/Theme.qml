@@ -81,6 +81,52 @@ QtObject {
     readonly property color uses: dark ? "#8796a8" : "#5a6b7b"
     readonly property color labelFill: dark ? "#262a32" : "#ffffff"
 
+    /// The border colour of a container of tone ("vpc", "public", "private", "container":
+    /// ElementListModel's tone role).
+    function accentOf(tone) {
+        switch (tone) {
+        case "vpc": return vpcAccent
+        case "public": return publicAccent
+        case "private": return privateAccent
+        default: return containerAccent
+        }
+    }
+    /// The fill of a container of tone.
+    function fillOf(tone) {
+        switch (tone) {
+        case "vpc": return vpcFill
+        case "public": return publicFill
+        case "private": return privateFill
+        default: return containerFill
+        }
+    }
+    /// A subnet's reach badge ("public" or any other reach key).
+    function badgeOf(reach) { return reach === "public" ? publicBadge : privateBadge }
+    function badgeTextOf(reach) { return reach === "public" ? publicBadgeText : privateBadgeText }
+    /// The far-out tile of a resource node of category (the palette's category key).
+    function tileOf(category) {
+        switch (category) {
+        case "compute": return computeTile
+        case "database": return databaseTile
+        case "storage": return storageTile
+        case "integration": return genericTile
+        default: return networkingTile
+        }
+    }
+    /// The colour of a line of style (ConnectionListModel's lineStyle role; "preview" and
+    /// "invalid" for a line being drawn).
+    function lineOf(style) {
+        switch (style) {
+        case "peering": return peering
+        case "transit": return transit
+        case "vpn": return vpn
+        case "route": return route
+        case "preview": return accent
+        case "invalid": return invalid
+        default: return uses
+        }
+    }
+
     // Minimap.
     readonly property color minimapFill: dark ? "#f0262a32" : "#f0ffffff"
     readonly property color minimapBorder: dark ? "#3a404a" : "#d3d9e2"

@@ -5,12 +5,15 @@
 #include <cstring>
 
 #include "cli/cli_io.h"
+#include "cli/diff_command.h"
 #include "cli/export_command.h"
 #include "cli/format_command.h"
 #include "cli/generate_command.h"
 #include "cli/import_command.h"
 #include "cli/info_command.h"
+#include "cli/reach_command.h"
 #include "cli/validate_command.h"
+#include "version.h"
 
 namespace skydraft::cli {
 
@@ -36,7 +39,8 @@ int runHelp(const QStringList&) {
 }
 
 int runVersion(const QStringList&) {
-    printOut(QStringLiteral("skydraft 0.1.0\n"));
+    printOut(QStringLiteral("skydraft %1\n")
+                 .arg(QLatin1String(skydraftVersion().data(), skydraftVersion().size())));
     return kSuccess;
 }
 
@@ -46,10 +50,14 @@ const std::vector<Subcommand>& subcommands() {
     static const std::vector<Subcommand> table = {
         {"info", "show what a diagram contains", &runInfoCommand},
         {"format", "rewrite a diagram in the canonical layout", &runFormatCommand},
-        {"export", "export a diagram as dot, png, svg, pdf or cloudformation", &runExportCommand},
-        {"validate", "check a diagram against every rule", &runValidateCommand},
+        {"export", "export a diagram as cloudformation, dot, png, svg, pdf, mermaid or html",
+         &runExportCommand},
+        {"validate", "check diagrams and templates against every rule", &runValidateCommand},
+        {"reach", "can A reach B, and if not, why (or --exposure)", &runReachCommand},
         {"generate", "write a synthetic diagram of a given size", &runGenerateCommand},
-        {"import", "import a CloudFormation template as a diagram", &runImportCommand},
+        {"import", "import a CloudFormation template, or scan an AWS account, as a diagram",
+         &runImportCommand},
+        {"diff", "compare two diagrams, templates or scans", &runDiffCommand},
         {"help", "show this help", &runHelp},
     };
     return table;

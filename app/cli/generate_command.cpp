@@ -4,6 +4,7 @@
 #include <QCommandLineParser>
 #include <stdexcept>
 
+#include "catalogue/regions.h"
 #include "cli/cli_io.h"
 #include "cli/command_line.h"
 #include "diagram_file.h"
@@ -41,7 +42,9 @@ int runGenerateCommand(const QStringList& arguments) {
           QStringLiteral("Instances in each private subnet."), QStringLiteral("N"),
           QString::number(defaults.instancesPerSubnet)},
          &GeneratorOptions::instancesPerSubnet},
-        {{QStringLiteral("regions"), QStringLiteral("Regions the VPCs are spread over (1-16)."),
+        {{QStringLiteral("regions"),
+          QStringLiteral("Regions the VPCs are spread over (1-%1, the commercial regions).")
+              .arg(regions().size()),
           QStringLiteral("N"), QString::number(defaults.regions)},
          &GeneratorOptions::regions},
     };
@@ -57,7 +60,7 @@ int runGenerateCommand(const QStringList& arguments) {
         return kUnusable;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printHelp(parser, arguments);
         return kSuccess;
     }
     if (!parser.positionalArguments().isEmpty()) {

@@ -7,6 +7,9 @@
 #include <optional>
 
 #include "diagram.h"
+#include "template/intrinsic_evaluator.h"
+
+class QCommandLineParser;
 
 namespace skydraft::cli {
 
@@ -22,6 +25,14 @@ bool isCloudFormationTemplate(const QString& path, const QByteArray& bytes);
 /// Imports a template read from path; prints "PATH: Resources.X.Properties.Y: message" and
 /// returns nullopt when it cannot be used.
 std::optional<Diagram> importTemplateFile(const QString& path, const QByteArray& bytes,
-                                          bool showWarnings);
+                                          bool showWarnings, const TemplateOptions& options = {});
+
+/// Adds `--parameter Key=Value` (repeatable) and `--region REGION` to a subcommand.
+void addTemplateOptions(QCommandLineParser& parser);
+
+/// The template options given to a parser that addTemplateOptions() prepared; prints what is
+/// wrong ("--parameter VpcCidr: write it as Key=Value") and returns nullopt when they cannot
+/// be used.
+std::optional<TemplateOptions> readTemplateOptions(const QCommandLineParser& parser);
 
 }  // namespace skydraft::cli

@@ -4,9 +4,9 @@
 #include <QCommandLineParser>
 #include <map>
 
+#include "catalogue/resource_catalogue.h"
 #include "cli/cli_io.h"
 #include "cli/command_line.h"
-#include "resource_catalogue.h"
 
 namespace skydraft::cli {
 

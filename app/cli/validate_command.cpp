@@ -1,13 +1,16 @@
-// `skydraft validate`: loads a diagram, runs the validator, prints text, JSON or SARIF.
+// `skydraft validate`: loads diagrams, runs the validator, prints one text, JSON or SARIF report.
 #include "cli/validate_command.h"
 
 #include <QCommandLineParser>
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include "cli/cli_io.h"
 #include "cli/command_line.h"
+#include "cli/import_command.h"
 #include "diagram_file.h"
+#include "validation/fix_apply.h"
 #include "validation/report.h"
 #include "validation/rule_registry.h"
 #include "validation/validator.h"
@@ -55,10 +58,15 @@ std::map<std::string, std::size_t> elementLines(const Diagram& diagram, std::str
 int runValidateCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Checks a Skydraft diagram against every rule of docs/rules.md.\n"
-                       "Exit codes: 0 no errors, 1 errors found, 2 the input cannot be used."));
+        QStringLiteral("Checks Skydraft diagrams and CloudFormation templates against every rule "
+                       "of docs/rules.md, and prints one report for all the files.\n"
+                       "Exit codes: 0 no errors, 1 errors found, 2 an input cannot be used (the "
+                       "other files are still checked and reported)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .skydraft file."));
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral("One or more .skydraft files or CloudFormation templates (JSON or YAML)."),
+        QStringLiteral("FILE..."));
     const QCommandLineOption format(
         QStringLiteral("format"),
         QStringLiteral("text (default), json or sarif; with --list-rules: text, json or markdown."),
@@ -74,13 +82,19 @@ int runValidateCommand(const QStringList& arguments) {
                                     QStringLiteral("ID[,ID]"));
     const QCommandLineOption listRulesOption(QStringLiteral("list-rules"),
                                              QStringLiteral("Print the rule reference and exit."));
-    parser.addOptions({format, minSeverity, ignore, listRulesOption});
+    const QCommandLineOption fixOption(
+        QStringLiteral("fix"),
+        QStringLiteral("Apply the rules' fixes (those the designer offers) to the .skydraft FILE, "
+                       "one at a time until none is left, write it back atomically, then report "
+                       "what remains."));
+    parser.addOptions({format, minSeverity, ignore, listRulesOption, fixOption});
+    addTemplateOptions(parser);
     if (!parser.parse(arguments)) {
         printError(QStringLiteral("validate: ") + parser.errorText());
         return kUnusable;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printHelp(parser, arguments);
         return kSuccess;
     }
     const QString formatName = parser.value(format);
@@ -110,45 +124,106 @@ int runValidateCommand(const QStringList& arguments) {
             ignored.push_back(rule);
         }
     }
-    if (parser.positionalArguments().size() != 1) {
-        printError(QStringLiteral("validate: expected one FILE (skydraft validate FILE)"));
+    if (parser.positionalArguments().isEmpty()) {
+        printError(
+            QStringLiteral("validate: expected at least one FILE (skydraft validate FILE...)"));
         return kUnusable;
     }
 
-    const QString path = parser.positionalArguments().front();
-    const auto bytes = readInputFile(path);
-    if (!bytes) {
+    const auto options = readTemplateOptions(parser);
+    if (!options) {
         return kUnusable;
     }
-    const std::string_view text(bytes->constData(), static_cast<std::size_t>(bytes->size()));
-    // A .skydraft file, or a CloudFormation template (JSON or YAML) imported on the fly.
-    const std::optional<Diagram> loaded = loadDiagramFile(path);
-    if (!loaded) {
-        return kUnusable;
+    const auto isReported = [&](const Finding& f) {
+        return f.severity >= *threshold &&
+               std::find(ignored.begin(), ignored.end(), f.ruleId) == ignored.end();
+    };
+    /// A file's text and diagram, kept until the report is written (SARIF fixes refer to them).
+    struct Document {
+        QByteArray bytes;
+        std::string fixedText;
+        Diagram diagram;
+        bool isTemplate = false;
+    };
+    std::vector<std::unique_ptr<Document>> documents;
+    std::vector<ReportedFile> files;
+    bool errors = false;
+    bool unusable = false;
+    for (const QString& path : parser.positionalArguments()) {
+        ReportedFile& reported = files.emplace_back();
+        reported.file = path.toStdString();
+        ErrorRecorder recorder;
+        const auto markUnusable = [&] {
+            reported.error = recorder.messages.join(QStringLiteral("; ")).toStdString();
+            if (reported.error.empty()) {
+                reported.error = reported.file + ": cannot be used";
+            }
+            unusable = true;
+        };
+        const auto bytes = readInputFile(path);
+        // A .skydraft file, or a CloudFormation template (JSON or YAML) imported on the fly.
+        std::optional<Diagram> loaded = bytes ? loadDiagramFile(path, *options) : std::nullopt;
+        if (!loaded) {
+            markUnusable();
+            continue;
+        }
+        Document& document = *documents.emplace_back(std::make_unique<Document>(
+            Document{*bytes, {}, std::move(*loaded), isCloudFormationTemplate(path, *bytes)}));
+        if (parser.isSet(fixOption)) {
+            if (document.isTemplate) {
+                printError(path + QStringLiteral(": --fix rewrites .skydraft files; import the "
+                                                 "template first (skydraft import)"));
+                markUnusable();
+                continue;
+            }
+            const auto applied = applyAllFixes(document.diagram, isReported);
+            for (const AppliedFix& fix : applied) {
+                printError(QStringLiteral("%1: fixed %2 %3: %4")
+                               .arg(path, QString::fromStdString(fix.ruleId),
+                                    QString::fromStdString(fix.message),
+                                    QString::fromStdString(fix.label)));
+            }
+            if (!applied.empty()) {
+                document.fixedText = saveDiagram(document.diagram);
+                if (!writeOutput(path, QByteArray::fromStdString(document.fixedText))) {
+                    markUnusable();
+                    continue;
+                }
+            }
+        }
+        const std::string_view current =
+            document.fixedText.empty()
+                ? std::string_view(document.bytes.constData(),
+                                   static_cast<std::size_t>(document.bytes.size()))
+                : std::string_view(document.fixedText);
+        ValidationResult result = validate(document.diagram);
+        errors = errors ||
+                 std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
+                     return f.severity == Severity::Error && !f.suppressed &&
+                            std::find(ignored.begin(), ignored.end(), f.ruleId) == ignored.end();
+                 });
+        std::erase_if(result.findings, [&](const Finding& f) { return !isReported(f); });
+        reported.findings = std::move(result.findings);
+        if (formatName == QStringLiteral("sarif")) {
+            reported.lines = elementLines(document.diagram, current);
+            reported.source = {current, document.isTemplate ? nullptr : &document.diagram};
+        }
     }
-    const Diagram& diagram = *loaded;
 
-    ValidationResult result = validate(diagram);
-    const bool errors =
-        std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
-            return f.severity == Severity::Error && !f.suppressed &&
-                   std::find(ignored.begin(), ignored.end(), f.ruleId) == ignored.end();
-        });
-    std::erase_if(result.findings, [&](const Finding& f) {
-        return f.severity < *threshold ||
-               std::find(ignored.begin(), ignored.end(), f.ruleId) != ignored.end();
-    });
-
-    const std::string file = path.toStdString();
+    if (files.size() == 1 && unusable) {
+        return kUnusable;  // as before several files were taken: the message alone
+    }
     if (formatName == QStringLiteral("json")) {
-        writeOutput(QString(), jsonBytes(jsonReport(file, result.findings)));
+        // One file keeps the single-file shape scripts already read.
+        writeOutput(QString(), jsonBytes(files.size() == 1 ? jsonReport(files.front().file,
+                                                                        files.front().findings)
+                                                           : jsonReport(files)));
     } else if (formatName == QStringLiteral("sarif")) {
-        writeOutput(QString(),
-                    jsonBytes(sarifReport(file, result.findings, elementLines(diagram, text))));
+        writeOutput(QString(), jsonBytes(sarifReport(files)));
     } else {
-        printOut(QString::fromStdString(textReport(file, result.findings)));
+        printOut(QString::fromStdString(textReport(files)));
     }
-    return errors ? kInputErrors : kSuccess;
+    return unusable ? kUnusable : errors ? kInputErrors : kSuccess;
 }
 
 }  // namespace skydraft::cli

@@ -9,69 +9,29 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <string_view>
 #include <vector>
 
 #include "designer/designer.h"
 #include "diagram_file.h"
 #include "document/document_controller.h"
+#include "generator.h"
 
 namespace skydraft {
 
 Diagram generateCanvasBenchmarkDiagram(int count) {
-    constexpr int kSubnets = 4;
-    constexpr int kPerSubnet = 24;
-    const int perVpc = 1 + kSubnets * (1 + kPerSubnet);
-    const int vpcs = std::max(1, (count + perVpc - 1) / perVpc);
-    const int columns = 5;
-    std::vector<Element> elements;
-    std::vector<Connection> connections;
-    for (int v = 0; v < vpcs; ++v) {
-        const double vx = 40 + (v % columns) * 1700.0;
-        const double vy = 40 + (v / columns) * 1150.0;
-        Element vpc;
-        vpc.id = "vpc-" + std::to_string(v + 1);
-        vpc.kind = "vpc";
-        vpc.name = "vpc-" + std::to_string(v + 1);
-        vpc.geometry = {vx, vy, 1620, 1080};
-        vpc.properties = {{"cidr", "10." + std::to_string(v) + ".0.0/16"}, {"region", "us-east-1"}};
-        elements.push_back(vpc);
-        for (int s = 0; s < kSubnets; ++s) {
-            Element subnet;
-            subnet.id = vpc.id + "-subnet-" + std::to_string(s + 1);
-            subnet.kind = "subnet";
-            subnet.name = "subnet-" + std::to_string(s + 1);
-            subnet.parent = vpc.id;
-            subnet.geometry = {vx + 30 + (s % 2) * 800.0, vy + 60 + (s / 2) * 500.0, 760, 470};
-            subnet.properties = {
-                {"cidr", "10." + std::to_string(v) + "." + std::to_string(s) + ".0/24"},
-                {"availability_zone", s % 2 == 0 ? "us-east-1a" : "us-east-1b"}};
-            elements.push_back(subnet);
-            for (int i = 0; i < kPerSubnet; ++i) {
-                Element instance;
-                instance.id = subnet.id + "-i-" + std::to_string(i + 1);
-                instance.kind = "ec2_instance";
-                instance.name = "app-" + std::to_string(v + 1) + "-" + std::to_string(s + 1) + "-" +
-                                std::to_string(i + 1);
-                instance.parent = subnet.id;
-                instance.geometry = {subnet.geometry.x + 30 + (i % 6) * 120.0,
-                                     subnet.geometry.y + 60 + (i / 6) * 100.0, 72, 72};
-                elements.push_back(instance);
-            }
-        }
-        if (v > 0) {
-            Connection peering;
-            peering.id = "pcx-" + std::to_string(v);
-            peering.kind = "vpc_peering";
-            peering.name = "peering-" + std::to_string(v);
-            peering.from = "vpc-" + std::to_string(v);
-            peering.to = vpc.id;
-            connections.push_back(peering);
-        }
-    }
-    Diagram diagram;
-    diagram.setName("Canvas benchmark");
-    diagram.assign(std::move(elements), std::move(connections));
-    return diagram;
+    // The model's generator: VPCs of four subnets (two public, each with a NAT gateway; two
+    // private with six instances each), with their gateway, security group and route tables,
+    // each VPC peered with the next. Its size per VPC is measured, not assumed.
+    GeneratorOptions options;
+    options.subnetsPerVpc = 4;
+    options.instancesPerSubnet = 6;
+    options.vpcs = 1;
+    options.peerings = 0;
+    const auto perVpc = static_cast<int>(generateDiagram(options).elements().size());
+    options.vpcs = static_cast<std::size_t>(std::max(1, (count + perVpc - 1) / perVpc));
+    options.peerings = options.vpcs - 1;
+    return generateDiagram(options);
 }
 
 namespace {

@@ -7,8 +7,9 @@
 
 namespace skydraft {
 
-/// A diagram of about `count` elements: VPCs in a grid, four subnets each, instances in the
-/// subnets, and peerings between neighbouring VPCs.
+/// A diagram of about `count` elements (at least `count`) from the model's generator
+/// (generateDiagram): VPCs in a grid, each with four subnets, gateways, route tables and
+/// instances, peered with the next VPC.
 Diagram generateCanvasBenchmarkDiagram(int count = 2000);
 
 /// Opens FILE (or the generated 2,000-element diagram), measures the time to the first frame,

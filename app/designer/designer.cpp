@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMouseEvent>
@@ -18,6 +19,7 @@
 #include "designer/theme_settings.h"
 #include "document/document_controller.h"
 #include "document/document_session.h"
+#include "version.h"
 
 Q_IMPORT_QML_PLUGIN(SkydraftPlugin)
 
@@ -158,6 +160,11 @@ int runDesigner(int argc, char* argv[]) {
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Skydraft"));
     QGuiApplication::setOrganizationName(QStringLiteral("Skydraft"));
+    QGuiApplication::setApplicationVersion(
+        QLatin1String(skydraftVersion().data(), skydraftVersion().size()));
+    // The desktop entry (packaging/skydraft.desktop) and its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("skydraft"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/skydraft/skydraft.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Skydraft: design and check AWS networks."));

@@ -1,4 +1,5 @@
-// Finds libskydraft_designer next to the executable, loads it and calls its entry point.
+// Finds libskydraft_designer (next to the executable, or where the package installs it), loads
+// it and calls its entry point.
 #include "designer/designer_module.h"
 
 #include <dlfcn.h>
@@ -27,7 +28,16 @@ std::string executableDirectory() {
 }  // namespace
 
 int runDesignerModule(int argc, char* argv[]) {
-    const std::string module = executableDirectory() + SKYDRAFT_DESIGNER_MODULE;
+    // Beside the executable in the build tree; in ../lib/<arch>/skydraft/ when installed.
+    const std::string directory = executableDirectory();
+    std::string module = directory + SKYDRAFT_DESIGNER_MODULE;
+    if (access(module.c_str(), F_OK) != 0) {
+        const std::string installed =
+            directory + SKYDRAFT_DESIGNER_INSTALLED_DIR + SKYDRAFT_DESIGNER_MODULE;
+        if (access(installed.c_str(), F_OK) == 0) {
+            module = installed;
+        }
+    }
     void* handle = dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (handle == nullptr) {
         std::fprintf(stderr,

@@ -10,13 +10,13 @@
 #include <QUndoStack>
 #include <QUrl>
 #include <QVariantMap>
-#include <map>
-#include <optional>
-#include <unordered_set>
 
-#include "cidr.h"
 #include "commands/diagram_command.h"
 #include "diagram.h"
+#include "document/clipboard.h"
+#include "document/connector.h"
+#include "document/document_edit.h"
+#include "document/placement.h"
 #include "models/connection_list_model.h"
 #include "models/element_list_model.h"
 #include "models/palette_model.h"
@@ -26,6 +26,10 @@ namespace skydraft {
 /// Owns the open document. QML renders its models and calls its intents; every change to the
 /// diagram goes through the undo stack (one step per drop, drag, paste or property edit).
 /// Intents that cannot be honoured change nothing and set `message` to the reason.
+///
+/// The intents are thin: Placement (drops, moves, resizes), Connector (connections and drawn
+/// routes) and Clipboard (copy, paste, duplicate) turn them into commands; this class pushes
+/// them, keeps the selection and the models in step, and handles files.
 class DocumentController : public QObject {
     Q_OBJECT
     Q_PROPERTY(QString filePath READ filePath NOTIFY fileChanged)
@@ -72,9 +76,9 @@ public:
     bool canRedo() const { return m_stack.canRedo(); }
     QString undoText() const { return m_stack.undoText(); }
     QString redoText() const { return m_stack.redoText(); }
-    bool canPaste() const { return !m_clipboard.elements.empty(); }
+    bool canPaste() const { return !m_clipboard.empty(); }
     QStringList recentFiles() const { return m_recentFiles; }
-    static double gridSize() { return 10.0; }
+    static double gridSize() { return Placement::kGrid; }
 
     // Files.
     /// Opens a .skydraft file. On failure the open document is left as it was and
@@ -104,11 +108,13 @@ public:
     /// Sets a container's box (keeping its content inside). One undo step.
     Q_INVOKABLE bool resizeElement(const QString& id, double x, double y, double width,
                                    double height);
-    /// What connect(from, to) would do: {"ok", "kind", "reason"} ("route" for subnet->gateway).
+    /// What connect(from, to) would do: {"ok", "kind", "from", "to", "reason"}; the kind is
+    /// "route" for a line from a subnet to a route target (Connector::check).
     Q_INVOKABLE QVariantMap connectCheck(const QString& fromId, const QString& toId) const;
-    /// Connects two elements: VPC peering, transit gateway attachment or peering, VPN, a
-    /// "uses" edge, or for subnet -> gateway a 0.0.0.0/0 route in the subnet's route table.
-    /// Returns the new connection id ("" when refused; the route table id for a route).
+    /// Connects two elements with the connection kind the catalogue's endpoint rules give, or
+    /// for a subnet and a route target writes the target's drawn route into the subnet's
+    /// route table. Returns the new connection id ("" when refused; the route table id for
+    /// a route).
     Q_INVOKABLE QString connect(const QString& fromId, const QString& toId);
     /// Sets a property (JSON-shaped QVariant; null removes it) through the undo stack.
     Q_INVOKABLE bool setProperty(const QString& id, const QString& key, const QVariant& value);
@@ -166,30 +172,9 @@ signals:
     void refused(const QString& reason);
 
 private:
-    /// Copied elements (with their content) and the connections among them.
-    struct Fragment {
-        std::vector<Element> elements;
-        std::vector<Connection> connections;
-    };
-    struct Placement {
-        bool ok = false;
-        Id parent;
-        std::string reason;
-    };
-    /// The parent an element of `kind` gets at a canvas point, ignoring `exclude` (moved ids).
-    Placement placementAt(const std::string& kind, double x, double y,
-                          const std::unordered_set<std::string>* exclude = nullptr) const;
-    /// Defaults for a new element of kind in parent: id, name, CIDR, zone, size.
-    Element makeElement(const std::string& kind, const Id& parent, double cx, double cy) const;
-    /// Geometry changes that grow `parent` and its ancestors to hold `box` (with margins).
-    void growToFit(const Id& parent, Geometry box,
-                   std::map<Id, std::pair<Geometry, Geometry>>& changes) const;
-    std::optional<Cidr> freeCidr(const Element& vpc, int prefix,
-                                 const std::vector<Cidr>& alsoUsed = {}) const;
-    /// A spot of size w x h inside the container not covering its content.
-    QPointF freeSpotIn(const Element& container, double w, double h) const;
-    Fragment fragmentOfSelection() const;
-    bool pasteFragment(const Fragment& fragment, double offset, const QString& text);
+    /// Pushes the edit's command and selects what it names; refuses with its reason when it
+    /// has no command (an empty reason: nothing to do, no message).
+    bool apply(DocumentEdit edit);
     bool push(DiagramCommand* command);
     bool refuse(const std::string& reason);
     void setMessage(const QString& message);
@@ -207,8 +192,9 @@ private:
     QString m_message;
     QStringList m_selection;
     QSet<QString> m_selectionSet;
-    Fragment m_clipboard;
-    int m_pasteCount = 0;
+    Placement m_placement{m_context};
+    Connector m_connector{m_context, m_placement};
+    Clipboard m_clipboard{m_context, m_placement};
     QStringList m_recentFiles;
     ElementListModel m_elements;
     ConnectionListModel m_connections;

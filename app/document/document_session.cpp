@@ -17,7 +17,9 @@ DocumentSession::DocumentSession(DocumentController& controller)
       m_runner([&controller]() -> const Diagram& { return controller.diagram(); }),
       m_inspector(controller),
       m_recovery(controller),
-      m_exporter(controller, [this] { return m_runner.result().findings; }) {
+      m_exporter(controller, [this] { return m_runner.result().findings; }),
+      m_awsImport(controller),
+      m_comparison(controller) {
     connect(&m_runner, &ValidationRunner::finished, this, &DocumentSession::publish);
     connect(&m_runner, &ValidationRunner::busyChanged, this, &DocumentSession::validatingChanged);
     connect(&controller, &DocumentController::contentChanged, this, [this] {

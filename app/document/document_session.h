@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include "document/aws_import_runner.h"
+#include "document/diagram_comparison.h"
 #include "document/export_runner.h"
 #include "document/recovery_store.h"
 #include "document/validation_runner.h"
@@ -30,6 +32,8 @@ class DocumentSession : public QObject {
     Q_PROPERTY(RecoveryStore* recovery READ recovery CONSTANT)
     Q_PROPERTY(ExportRunner* exporter READ exporter CONSTANT)
     Q_PROPERTY(bool validating READ validating NOTIFY validatingChanged)
+    Q_PROPERTY(AwsImportRunner* awsImport READ awsImport CONSTANT)
+    Q_PROPERTY(DiagramComparison* comparison READ comparison CONSTANT)
 public:
     explicit DocumentSession(DocumentController& controller);
 
@@ -42,6 +46,8 @@ public:
     PropertyModel* inspector() { return &m_inspector; }
     RecoveryStore* recovery() { return &m_recovery; }
     ExportRunner* exporter() { return &m_exporter; }
+    AwsImportRunner* awsImport() { return &m_awsImport; }
+    DiagramComparison* comparison() { return &m_comparison; }
     ValidationRunner& validator() { return m_runner; }
     bool validating() const { return m_runner.busy(); }
 
@@ -75,6 +81,8 @@ private:
     PropertyModel m_inspector;
     RecoveryStore m_recovery;
     ExportRunner m_exporter;
+    AwsImportRunner m_awsImport;
+    DiagramComparison m_comparison;
     QString m_importError;
 };
 

@@ -6,9 +6,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "cli/atomic_write.h"
-#include "cloudformation_exporter.h"
 #include "document/document_controller.h"
-#include "dot_writer.h"
+#include "export_pipeline.h"
 #include "graphviz_renderer.h"
 
 namespace skydraft {
@@ -40,34 +39,20 @@ ExportRunner::~ExportRunner() {
 QByteArray ExportRunner::exportBytes(const Diagram& diagram, const std::vector<Finding>& findings,
                                      const QString& format, int dpi, QString& error,
                                      QStringList* warnings, double* width, double* height) {
-    if (format == QStringLiteral("cloudformation")) {
-        return QByteArray::fromStdString(
-            exportCloudFormation(diagram).dump(2, ' ', false,
-                                               nlohmann::json::error_handler_t::replace) +
-            "\n");
+    const auto parsed = parseExportFormat(format.toStdString());
+    if (!parsed) {
+        error = QStringLiteral("Unknown format \"%1\".").arg(format);
+        return {};
     }
-    DotOptions options;
-    for (const Finding& f : findings) {
-        if (f.suppressed) {
-            continue;
-        }
-        options.findings.push_back({f.elements,
-                                    f.severity == Severity::Error     ? FindingSeverity::Error
-                                    : f.severity == Severity::Warning ? FindingSeverity::Warning
-                                                                      : FindingSeverity::Info,
-                                    f.ruleId});
-    }
-    const std::string dot = writeDot(diagram, options);
-    if (format == QStringLiteral("dot")) {
-        return QByteArray::fromStdString(dot);
-    }
-    const RenderFormat renderFormat = format == QStringLiteral("png")   ? RenderFormat::Png
-                                      : format == QStringLiteral("pdf") ? RenderFormat::Pdf
-                                                                        : RenderFormat::Svg;
-    const RenderResult result = renderDot(dot, renderFormat, dpi);
+    ExportRequest request;
+    request.format = *parsed;
+    request.withFindings = true;  // findings holds exactly what to mark (empty: nothing)
+    request.dpi = dpi;
+    const ExportResult result = exportDiagram(diagram, request, &findings);
     if (!result.ok()) {
-        error = QStringLiteral("The picture could not be drawn: %1")
-                    .arg(QString::fromStdString(result.error));
+        QString reason = QString::fromStdString(result.error);
+        reason[0] = reason[0].toUpper();
+        error = reason;
         return {};
     }
     if (warnings) {

@@ -3,15 +3,7 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "document/fix_suggestions.h"
-
 namespace skydraft {
-
-ValidationResult validateForDesigner(const Diagram& diagram) {
-    ValidationResult result = validate(diagram);
-    suggestFixes(diagram, result.findings);
-    return result;
-}
 
 ValidationRunner::ValidationRunner(std::function<const Diagram&()> source, QObject* parent)
     : QObject(parent), m_source(std::move(source)) {
@@ -43,8 +35,8 @@ void ValidationRunner::start() {
         return;  // done() starts the newer generation when the current one ends
     }
     m_running = m_scheduled;
-    m_watcher.setFuture(QtConcurrent::run(
-        [diagram = Diagram(m_source())] { return validateForDesigner(diagram); }));
+    m_watcher.setFuture(
+        QtConcurrent::run([diagram = Diagram(m_source())] { return validate(diagram); }));
 }
 
 void ValidationRunner::done() {

@@ -60,7 +60,4 @@ private:
     int m_runs = 0;
 };
 
-/// Validates a diagram and adds the designer's suggested fixes: what the worker runs.
-ValidationResult validateForDesigner(const Diagram& diagram);
-
 }  // namespace skydraft

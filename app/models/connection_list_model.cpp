@@ -7,32 +7,13 @@
 #include <algorithm>
 #include <cmath>
 
-#include "resource_catalogue.h"
+#include "catalogue/kind_keys.h"
+#include "catalogue/resource_catalogue.h"
+#include "models/kind_presentation.h"
 
 namespace skydraft {
 
 namespace {
-
-bool isGatewayKind(std::string_view kind) {
-    return kind == "internet_gateway" || kind == "nat_gateway" || kind == "transit_gateway" ||
-           kind == "virtual_private_gateway" || kind == "egress_only_internet_gateway";
-}
-
-std::string shortLabel(std::string_view kind) {
-    if (kind == "vpc_peering") {
-        return "peering";
-    }
-    if (kind == "transit_gateway_attachment") {
-        return "attachment";
-    }
-    if (kind == "transit_gateway_peering") {
-        return "TGW peering";
-    }
-    if (kind == "vpn_attachment") {
-        return "VPN";
-    }
-    return std::string(kind);
-}
 
 /// The centre of a resource node's 48 px icon, where the canvas aims its lines.
 QPointF iconCentre(const Geometry& g) {
@@ -136,8 +117,16 @@ std::vector<std::pair<double, double>> ConnectionListModel::route(const Diagram&
 
 ConnectionListModel::ConnectionListModel(QObject* parent) : RowListModel<ConnectionRow>(parent) {}
 
+std::string ConnectionListModel::routeLineId(std::string_view tableId, std::string_view subnetId,
+                                             std::string_view targetId) {
+    std::string id = "route:";
+    id.append(tableId).append(":").append(subnetId).append(":").append(targetId);
+    return id;
+}
+
 std::vector<ConnectionRow> ConnectionListModel::buildRows(const Diagram& diagram,
                                                           const QSet<QString>& selection) {
+    const auto& catalogue = ResourceCatalogue::instance();
     std::vector<ConnectionRow> rows;
     rows.reserve(diagram.connections().size());
     for (const Connection& c : diagram.connections()) {
@@ -146,35 +135,36 @@ std::vector<ConnectionRow> ConnectionListModel::buildRows(const Diagram& diagram
         if (!from || !to) {
             continue;
         }
-        std::string label = c.kind == "uses" ? c.stringProperty("description") : shortLabel(c.kind);
         rows.push_back({c.id,
                         c.kind,
                         c.name,
-                        label,
+                        KindPresentation::lineLabel(c).toStdString(),
                         c.from,
                         c.to,
                         from->geometry,
                         to->geometry,
                         selection.contains(QString::fromStdString(c.id)),
                         {}});
-        const KindDef* fromDef = ResourceCatalogue::instance().kind(from->kind);
-        const KindDef* toDef = ResourceCatalogue::instance().kind(to->kind);
-        if (c.kind == "uses" && fromDef && toDef && !fromDef->isContainer && !toDef->isContainer) {
+        const ConnectionKindDef* def = catalogue.connectionKind(c.kind);
+        const KindDef* fromDef = catalogue.kind(from->kind);
+        const KindDef* toDef = catalogue.kind(to->kind);
+        if (def && def->endpoints.empty() && fromDef && toDef && !fromDef->isContainer &&
+            !toDef->isContainer) {
             rows.back().via = route(diagram, *from, *to);
         }
     }
-    for (const Element* rt : diagram.elementsOfKind("route_table")) {
+    for (const Element* rt : diagram.elementsOfKind(kinds::kRouteTable)) {
         const auto& routes = rt->property("routes");
         if (!routes.is_array()) {
             continue;
         }
         const auto subnets = rt->stringListProperty("associations");
         for (const auto& route : routes) {
-            if (!route.contains("target") || !route["target"].is_string()) {
+            if (!route.is_object() || !route.contains("target") || !route["target"].is_string()) {
                 continue;
             }
             const Element* target = diagram.element(route["target"].get<std::string>());
-            if (!target || !isGatewayKind(target->kind)) {
+            if (!target || !catalogue.routeTarget(target->kind, rt->kind)) {
                 continue;
             }
             const std::string destination = route.value("destination", std::string());
@@ -183,10 +173,10 @@ std::vector<ConnectionRow> ConnectionListModel::buildRows(const Diagram& diagram
                 if (!subnet) {
                     continue;
                 }
-                std::string key = "route:" + rt->id + ":" + subnetId + ":" + target->id;
+                std::string key = routeLineId(rt->id, subnetId, target->id);
                 const bool selected = selection.contains(QString::fromStdString(key));
                 rows.push_back({std::move(key),
-                                "route",
+                                std::string(KindPresentation::kRouteLine),
                                 rt->name,
                                 destination,
                                 subnetId,
@@ -267,16 +257,23 @@ QVariant ConnectionListModel::data(const QModelIndex& index, int role) const {
             }
             return points;
         }
+        case LineStyleRole:
+            return KindPresentation::line(row->kind).style;
+        case DashedRole:
+            return KindPresentation::line(row->kind).dashed;
+        case DirectedRole:
+            return KindPresentation::line(row->kind).directed;
         default:
             return {};
     }
 }
 
 QHash<int, QByteArray> ConnectionListModel::roleNames() const {
-    return {{IdRole, "connectionId"}, {KindRole, "kind"},   {NameRole, "name"},
-            {LabelRole, "label"},     {FromRole, "fromId"}, {ToRole, "toId"},
-            {FromBoxRole, "fromBox"}, {ToBoxRole, "toBox"}, {SelectedRole, "selected"},
-            {InViewRole, "inView"},   {ViaRole, "via"}};
+    return {{IdRole, "connectionId"}, {KindRole, "kind"},        {NameRole, "name"},
+            {LabelRole, "label"},     {FromRole, "fromId"},      {ToRole, "toId"},
+            {FromBoxRole, "fromBox"}, {ToBoxRole, "toBox"},      {SelectedRole, "selected"},
+            {InViewRole, "inView"},   {ViaRole, "via"},          {LineStyleRole, "lineStyle"},
+            {DashedRole, "dashed"},   {DirectedRole, "directed"}};
 }
 
 }  // namespace skydraft

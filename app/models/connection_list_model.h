@@ -11,8 +11,8 @@ namespace skydraft {
 
 /// One line on the canvas with both endpoints' boxes (absolute canvas coordinates).
 struct ConnectionRow {
-    std::string key;   ///< connection id, or "route:<table>:<subnet>:<target>" for a route
-    std::string kind;  ///< connection kind, or "route"
+    std::string key;   ///< connection id, or routeLineId() for a route
+    std::string kind;  ///< connection kind, or KindPresentation::kRouteLine
     std::string name;
     std::string label;
     std::string from;
@@ -25,9 +25,10 @@ struct ConnectionRow {
     friend bool operator==(const ConnectionRow&, const ConnectionRow&) = default;
 };
 
-/// Rows: every Connection of the diagram, then one "route" row per subnet explicitly associated
-/// with a route table that has a route to a gateway element (what drawing subnet -> gateway
-/// wrote). Rows follow their endpoints: moving an element updates the rows that touch it.
+/// Rows: every Connection of the diagram, then one route row per subnet explicitly associated
+/// with a route table and element that the table routes to (an element whose kind the
+/// catalogue lists as a route target of the table's kind: what drawing subnet -> gateway
+/// writes). Rows follow their endpoints: moving an element updates the rows that touch it.
 class ConnectionListModel : public RowListModel<ConnectionRow> {
     Q_OBJECT
 public:
@@ -41,8 +42,11 @@ public:
         FromBoxRole,
         ToBoxRole,
         SelectedRole,
-        InViewRole,  ///< whether the line's extent meets the viewport (see setViewport)
-        ViaRole,     ///< bend points (a list of points), empty for a straight line
+        InViewRole,     ///< whether the line's extent meets the viewport (see setViewport)
+        ViaRole,        ///< bend points (a list of points), empty for a straight line
+        LineStyleRole,  ///< the colour role of the line (KindPresentation::line)
+        DashedRole,
+        DirectedRole,  ///< drawn with an arrow head at the "to" end
     };
 
     explicit ConnectionListModel(QObject* parent = nullptr);
@@ -59,14 +63,22 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    /// The id of the line a route of tableId draws from subnetId to targetId:
+    /// "route:<table>:<subnet>:<target>".
+    static std::string routeLineId(std::string_view tableId, std::string_view subnetId,
+                                   std::string_view targetId);
+    /// Whether id names such a line (rather than a connection).
+    static bool isRouteLineId(std::string_view id) { return id.substr(0, 6) == "route:"; }
+
 protected:
     QRectF boundsOf(const ConnectionRow& row) const override;
 
 private:
     static std::vector<ConnectionRow> buildRows(const Diagram& diagram,
                                                 const QSet<QString>& selection);
-    /// Bends a "uses" line between two resource nodes around the nodes its straight line
-    /// would cross: the shortest clear path with one lane above, below or beside them.
+    /// Bends a line between two resource nodes (of a connection kind that joins any two
+    /// resources) around the nodes its straight line would cross: the shortest clear path
+    /// with one lane above, below or beside them.
     static std::vector<std::pair<double, double>> route(const Diagram& diagram, const Element& from,
                                                         const Element& to);
 };

@@ -5,49 +5,23 @@
 #include <algorithm>
 #include <numeric>
 
-#include "resource_catalogue.h"
+#include "analysis/route_analysis.h"
+#include "catalogue/kind_keys.h"
+#include "catalogue/resource_catalogue.h"
+#include "models/kind_presentation.h"
+#include "zone_ref.h"
 
 namespace skydraft {
 
 ElementListModel::ElementListModel(QObject* parent) : RowListModel<ElementRow>(parent) {}
 
-std::unordered_map<std::string, std::string> ElementListModel::subnetAccess(
-    const Diagram& diagram) {
-    std::unordered_map<std::string, const Element*> explicitTable;
-    std::unordered_map<std::string, const Element*> mainTable;  // vpc id -> main table
-    for (const Element* rt : diagram.elementsOfKind("route_table")) {
-        for (const auto& subnet : rt->stringListProperty("associations")) {
-            explicitTable.emplace(subnet, rt);
-        }
-        if (rt->boolProperty("main")) {
-            mainTable.emplace(rt->parent, rt);
-        }
-    }
-    auto routesToInternet = [&](const Element* rt) {
-        if (!rt) {
-            return false;
-        }
-        const auto& routes = rt->property("routes");
-        if (!routes.is_array()) {
-            return false;
-        }
-        return std::any_of(routes.begin(), routes.end(), [&](const nlohmann::json& r) {
-            const Element* target = r.contains("target") && r["target"].is_string()
-                                        ? diagram.element(r["target"].get<std::string>())
-                                        : nullptr;
-            return target && target->kind == "internet_gateway";
-        });
-    };
+std::unordered_map<std::string, std::string> ElementListModel::subnetReach(const Diagram& diagram) {
+    const RouteAnalysis routes(diagram);
     std::unordered_map<std::string, std::string> out;
-    for (const Element* subnet : diagram.elementsOfKind("subnet")) {
-        const auto it = explicitTable.find(subnet->id);
-        const Element* rt = nullptr;
-        if (it != explicitTable.end()) {
-            rt = it->second;
-        } else if (const auto m = mainTable.find(subnet->parent); m != mainTable.end()) {
-            rt = m->second;
+    for (const Element& e : diagram.elements()) {
+        if (e.kind == kinds::kSubnet) {
+            out[e.id] = std::string(subnetReachKey(routes.reach(e)));
         }
-        out[subnet->id] = routesToInternet(rt) ? "public" : "private";
     }
     return out;
 }
@@ -81,15 +55,20 @@ std::vector<ElementRow> ElementListModel::buildRows(const Diagram& diagram,
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return depth[a] < depth[b]; });
-    const auto access = subnetAccess(diagram);
+    const auto reach = subnetReach(diagram);
     std::vector<ElementRow> rows;
     rows.reserve(elements.size());
     for (std::size_t i : order) {
         const Element& e = elements[i];
-        ElementRow row{e.id, e, depth[i], {}, selection.contains(QString::fromStdString(e.id))};
-        if (const auto it = access.find(e.id); it != access.end()) {
-            row.access = it->second;
+        ElementRow row{e.id, e, depth[i], {}, selection.contains(QString::fromStdString(e.id)),
+                       {},   {}};
+        if (const auto it = reach.find(e.id); it != reach.end()) {
+            row.reach = it->second;
         }
+        if (e.properties.contains("availability_zone")) {
+            row.zone = propertyDisplayText(diagram, e, "availability_zone");
+        }
+        row.summary = KindPresentation::summary(diagram, e);
         rows.push_back(std::move(row));
     }
     return rows;
@@ -102,28 +81,6 @@ void ElementListModel::reset(const Diagram& diagram, const QSet<QString>& select
 void ElementListModel::sync(const Diagram& diagram, const QSet<QString>& selection) {
     syncRows(buildRows(diagram, selection));
 }
-
-namespace {
-
-QString subtitleOf(const Element& e) {
-    if (e.kind == "vpc") {
-        QString text = QString::fromStdString(e.stringProperty("cidr"));
-        for (const auto& c : e.stringListProperty("secondary_cidrs")) {
-            text += QStringLiteral(", ") + QString::fromStdString(c);
-        }
-        return text + QStringLiteral("  ·  ") + QString::fromStdString(e.stringProperty("region"));
-    }
-    if (e.kind == "subnet") {
-        return QString::fromStdString(e.stringProperty("cidr")) + QStringLiteral("  ·  ") +
-               QString::fromStdString(e.stringProperty("availability_zone"));
-    }
-    if (e.kind == "transit_gateway") {
-        return QString::fromStdString(e.stringProperty("region"));
-    }
-    return {};
-}
-
-}  // namespace
 
 QRectF ElementListModel::boundsOf(const ElementRow& row) const {
     // A resource node draws at least 72 x 72 with its name below.
@@ -159,10 +116,9 @@ QVariant ElementListModel::data(const QModelIndex& index, int role) const {
         case IsContainerRole:
             return def && def->isContainer;
         case IconRole:
-            return QUrl(QStringLiteral("qrc:/icons/%1.svg")
-                            .arg(QString::fromStdString(def ? def->icon : "generic")));
+            return KindPresentation::icon(e.kind);
         case SubtitleRole:
-            return subtitleOf(e);
+            return row->summary;
         case CategoryRole:
             return QString::fromUtf8(def ? categoryKey(def->category).data() : "integration");
         case DepthRole:
@@ -171,27 +127,50 @@ QVariant ElementListModel::data(const QModelIndex& index, int role) const {
             return QString::fromStdString(def ? def->displayName : e.kind);
         case SelectedRole:
             return row->selected;
-        case AccessRole:
-            return QString::fromStdString(row->access);
+        case ReachRole:
+            return QString::fromStdString(row->reach);
+        case ReachLabelRole:
+            return row->reach.empty()
+                       ? QString()
+                       : QString::fromUtf8(
+                             subnetReachLabel(
+                                 parseSubnetReach(row->reach).value_or(SubnetReach::Isolated))
+                                 .data());
         case CidrRole:
             return QString::fromStdString(e.stringProperty("cidr"));
         case ZoneRole:
-            return QString::fromStdString(e.stringProperty("availability_zone"));
+            return QString::fromStdString(row->zone);
         case InViewRole:
             return inView(*row);
+        case ToneRole:
+            return KindPresentation::tone(e, row->reach);
         default:
             return {};
     }
 }
 
 QHash<int, QByteArray> ElementListModel::roleNames() const {
-    return {{IdRole, "elementId"},    {KindRole, "kind"},         {NameRole, "name"},
-            {ParentRole, "parentId"}, {XRole, "itemX"},           {YRole, "itemY"},
-            {WidthRole, "itemWidth"}, {HeightRole, "itemHeight"}, {IsContainerRole, "isContainer"},
-            {IconRole, "icon"},       {SubtitleRole, "subtitle"}, {CategoryRole, "category"},
-            {DepthRole, "depth"},     {KindNameRole, "kindName"}, {SelectedRole, "selected"},
-            {AccessRole, "access"},   {CidrRole, "cidr"},         {ZoneRole, "zone"},
-            {InViewRole, "inView"}};
+    return {{IdRole, "elementId"},
+            {KindRole, "kind"},
+            {NameRole, "name"},
+            {ParentRole, "parentId"},
+            {XRole, "itemX"},
+            {YRole, "itemY"},
+            {WidthRole, "itemWidth"},
+            {HeightRole, "itemHeight"},
+            {IsContainerRole, "isContainer"},
+            {IconRole, "icon"},
+            {SubtitleRole, "subtitle"},
+            {CategoryRole, "category"},
+            {DepthRole, "depth"},
+            {KindNameRole, "kindName"},
+            {SelectedRole, "selected"},
+            {ReachRole, "reach"},
+            {ReachLabelRole, "reachLabel"},
+            {CidrRole, "cidr"},
+            {ZoneRole, "zone"},
+            {InViewRole, "inView"},
+            {ToneRole, "tone"}};
 }
 
 }  // namespace skydraft

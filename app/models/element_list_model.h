@@ -15,8 +15,11 @@ struct ElementRow {
     std::string key;  ///< the element id
     Element element;
     int depth = 0;
-    std::string access;  ///< subnets: "public" or "private"; "" otherwise
+    std::string
+        reach;  ///< subnets: subnetReachKey() of RouteAnalysis ("public", ...); "" otherwise
     bool selected = false;
+    std::string zone;  ///< the availability zone as people read it (propertyDisplayText)
+    QString summary;   ///< KindPresentation::summary, shown under the name
     friend bool operator==(const ElementRow&, const ElementRow&) = default;
 };
 
@@ -37,15 +40,17 @@ public:
         HeightRole,
         IsContainerRole,
         IconRole,
-        SubtitleRole,
+        SubtitleRole,  ///< the kind's summary properties (KindPresentation::summary)
         CategoryRole,
         DepthRole,
         KindNameRole,
         SelectedRole,
-        AccessRole,
+        ReachRole,
+        ReachLabelRole,
         CidrRole,
         ZoneRole,
         InViewRole,  ///< whether the element meets the viewport (see setViewport)
+        ToneRole,    ///< a container's colour role (KindPresentation::tone); "" for a node
     };
 
     explicit ElementListModel(QObject* parent = nullptr);
@@ -65,9 +70,8 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    /// "public" / "private" for every subnet: public when its route table (the explicitly
-    /// associated one, else the VPC's main table) routes to an internet gateway.
-    static std::unordered_map<std::string, std::string> subnetAccess(const Diagram& diagram);
+    /// Every subnet's reach as RouteAnalysis decides it (subnetReachKey), by subnet id.
+    static std::unordered_map<std::string, std::string> subnetReach(const Diagram& diagram);
 
 protected:
     QRectF boundsOf(const ElementRow& row) const override;

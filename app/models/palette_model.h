@@ -4,7 +4,7 @@
 #include <QAbstractListModel>
 #include <vector>
 
-#include "resource_catalogue.h"
+#include "catalogue/resource_catalogue.h"
 
 namespace skydraft {
 

@@ -1,18 +1,17 @@
-// The inspector's rows: editors per property type, text parsing as you type, one-step edits.
+// The inspector's rows: the catalogue's editors, typed text parsed as you type, one-step edits.
 #include "models/property_model.h"
 
-#include <QJSValue>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QRegularExpression>
+#include <QVariantMap>
 #include <algorithm>
-#include <cmath>
 
 #include "cidr.h"
 #include "commands/change_value_command.h"
 #include "commands/set_tags_command.h"
 #include "document/document_controller.h"
-#include "validation/route_analysis.h"
+#include "models/derived_facts.h"
+#include "models/json_variant.h"
+#include "models/property_options.h"
+#include "zone_ref.h"
 
 namespace skydraft {
 
@@ -22,68 +21,6 @@ namespace {
 
 QString q(const std::string& s) {
     return QString::fromStdString(s);
-}
-
-json toJson(const QVariant& value) {
-    const QJsonDocument doc = QJsonDocument::fromVariant(QVariantList{value});
-    const json wrapped =
-        json::parse(doc.toJson(QJsonDocument::Compact).toStdString(), nullptr, false);
-    return wrapped.is_array() && !wrapped.empty() ? wrapped[0] : json();
-}
-
-QVariant toVariant(const json& value) {
-    const QJsonDocument doc =
-        QJsonDocument::fromJson(QByteArray::fromStdString(json::array({value}).dump()));
-    return doc.array().isEmpty() ? QVariant() : doc.array().at(0).toVariant();
-}
-
-const std::vector<std::string>& regions() {
-    static const std::vector<std::string> list = {
-        "us-east-1",      "us-east-2",      "us-west-1",      "us-west-2",      "ca-central-1",
-        "sa-east-1",      "eu-west-1",      "eu-west-2",      "eu-west-3",      "eu-central-1",
-        "eu-central-2",   "eu-north-1",     "eu-south-1",     "ap-south-1",     "ap-northeast-1",
-        "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2", "ap-east-1",
-        "me-south-1",     "af-south-1"};
-    return list;
-}
-
-std::string editorFor(const PropertyDef& def) {
-    switch (def.type) {
-        case PropertyType::String:
-            return "text";
-        case PropertyType::Bool:
-            return "bool";
-        case PropertyType::Integer:
-            return "integer";
-        case PropertyType::Enum:
-            return "enum";
-        case PropertyType::Ipv4Cidr:
-        case PropertyType::Ipv6Cidr:
-            return "cidr";
-        case PropertyType::CidrList:
-            return "cidrList";
-        case PropertyType::IpAddress:
-            return "ip";
-        case PropertyType::Region:
-            return "region";
-        case PropertyType::Zone:
-            return "zone";
-        case PropertyType::Reference:
-            return "reference";
-        case PropertyType::ReferenceList:
-            return "referenceList";
-        case PropertyType::StringList:
-            return "stringList";
-        case PropertyType::RouteList:
-            return "routes";
-        case PropertyType::RuleList:
-            return "rules";
-        case PropertyType::AclEntryList:
-            return "aclEntries";
-        case PropertyType::Object:
-            return "json";
-    }
-    return "json";
 }
 
 /// The property definitions of an element or connection kind, or nullptr.
@@ -127,53 +64,28 @@ std::string oneLine(const json& value) {
         }
         return out;
     }
-    return value.dump();
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-/// Splits a list typed as text on commas, semicolons and line breaks.
-std::vector<std::string> splitList(const QString& text) {
-    std::vector<std::string> out;
-    for (const QString& part : text.split(QRegularExpression(QStringLiteral("[,;\\n]")))) {
-        const QString t = part.trimmed();
-        if (!t.isEmpty()) {
-            out.push_back(t.toStdString());
-        }
-    }
-    return out;
+QString familyKey(CidrFamily family) {
+    return family == CidrFamily::V4   ? QStringLiteral("v4")
+           : family == CidrFamily::V6 ? QStringLiteral("v6")
+                                      : QString();
 }
 
-std::string cidrError(const std::string& text, const std::string& family) {
-    const CidrParseResult r = family == "v6"   ? parseIpv6Cidr(text)
-                              : family == "v4" ? parseIpv4Cidr(text)
-                                               : parseCidr(text);
-    if (r) {
-        return {};
-    }
-    return "\"" + text + "\": " + r.error + " (at character " + std::to_string(r.position + 1) +
-           ")";
+CidrFamily familyFromKey(const QString& key) {
+    return key == QStringLiteral("v4")   ? CidrFamily::V4
+           : key == QStringLiteral("v6") ? CidrFamily::V6
+                                         : CidrFamily::Any;
 }
 
-std::string describe(const Diagram& d, std::string_view id) {
-    if (id == "local") {
-        return "local";
-    }
-    if (const Element* e = d.element(id)) {
-        return e->name.empty() ? e->id : e->name;
-    }
-    if (const Connection* c = d.connection(id)) {
-        return c->name.empty() ? c->id : c->name;
-    }
-    return std::string(id);
+QString editorKey(PropertyEditor editor) {
+    const std::string_view key = propertyEditorKey(editor);
+    return QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()));
 }
 
-QVariantMap option(const std::string& value, const std::string& label) {
-    return {{QStringLiteral("value"), q(value)}, {QStringLiteral("label"), q(label)}};
-}
-
-QVariantMap fact(const QString& label, const QString& value, const QString& detail = {}) {
-    return {{QStringLiteral("label"), label},
-            {QStringLiteral("value"), value},
-            {QStringLiteral("detail"), detail}};
+bool isList(const PropertyRow& row) {
+    return row.def && !row.def->itemSchema.empty() && row.kind == PropertyRow::Kind::Property;
 }
 
 }  // namespace
@@ -197,6 +109,21 @@ QStringList PropertyModel::targets() const {
     return out;
 }
 
+QVariantList PropertyModel::itemFieldsOf(const PropertyDef& list) const {
+    const PropertyOptions options(m_controller.diagram(), m_targets);
+    QVariantList out;
+    for (const PropertyDef& field : list.itemSchema) {
+        out << QVariantMap{{QStringLiteral("key"), q(field.key)},
+                           {QStringLiteral("label"), q(field.label)},
+                           {QStringLiteral("editor"), editorKey(field.editor)},
+                           {QStringLiteral("family"), familyKey(TypedTextParser::familyOf(field))},
+                           {QStringLiteral("placeholder"), q(field.placeholder)},
+                           {QStringLiteral("description"), q(field.description)},
+                           {QStringLiteral("options"), options.of(field, &list)}};
+    }
+    return out;
+}
+
 std::vector<PropertyRow> PropertyModel::buildRows() const {
     std::vector<PropertyRow> rows;
     if (m_targets.empty()) {
@@ -206,23 +133,24 @@ std::vector<PropertyRow> PropertyModel::buildRows() const {
     const std::string& first = m_targets.front();
     if (m_targets.size() == 1) {
         PropertyRow name;
+        name.kind = PropertyRow::Kind::Name;
         name.key = "name";
         name.label = "Name";
-        name.editor = "text";
         const Element* e = d.element(first);
         const Connection* c = d.connection(first);
         name.value = e ? e->name : c ? c->name : std::string();
         rows.push_back(name);
         if (e) {
             PropertyRow tags;
+            tags.kind = PropertyRow::Kind::Tags;
             tags.key = "tags";
             tags.label = "Tags";
-            tags.editor = "tags";
             tags.value = json::object();
             for (const auto& [k, v] : e->tags) {
                 tags.value[k] = v;
             }
             tags.description = "key=value, one per line";
+            tags.placeholder = "team=network";
             rows.push_back(tags);
         }
     }
@@ -230,6 +158,7 @@ std::vector<PropertyRow> PropertyModel::buildRows() const {
     if (!defs) {
         return rows;
     }
+    const PropertyOptions options(d, m_targets);
     for (const PropertyDef& def : *defs) {
         bool shared = true;
         for (std::size_t i = 1; i < m_targets.size() && shared; ++i) {
@@ -244,14 +173,19 @@ std::vector<PropertyRow> PropertyModel::buildRows() const {
         PropertyRow row;
         row.key = def.key;
         row.label = def.label.empty() ? def.key : def.label;
-        row.editor = editorFor(def);
-        row.family = def.type == PropertyType::Ipv6Cidr   ? "v6"
-                     : def.type == PropertyType::Ipv4Cidr ? "v4"
-                                                          : "";
+        row.editor = def.editor;
+        row.family = TypedTextParser::familyOf(def);
         row.required = def.required;
         row.description = def.description;
+        row.placeholder = def.placeholder;
         row.def = &def;
         row.value = valueOf(d, first, def.key);
+        if (const Element* e = d.element(first); e && m_targets.size() == 1) {
+            row.expression = propertyExpressionText(*e, def.key);
+            if (def.type == PropertyType::Zone) {
+                row.display = propertyDisplayText(d, *e, def.key);
+            }
+        }
         for (std::size_t i = 1; i < m_targets.size(); ++i) {
             if (valueOf(d, m_targets[i], def.key) != row.value) {
                 row.mixed = true;
@@ -259,9 +193,21 @@ std::vector<PropertyRow> PropertyModel::buildRows() const {
                 break;
             }
         }
+        row.options = options.of(def);
+        if (!def.itemSchema.empty()) {
+            row.itemFields = itemFieldsOf(def);
+        }
         rows.push_back(std::move(row));
     }
     return rows;
+}
+
+QVariantList PropertyModel::buildDerived() const {
+    if (m_targets.size() != 1) {
+        return {};
+    }
+    const Element* e = m_controller.diagram().element(m_targets.front());
+    return e ? DerivedFacts::of(m_controller.diagram(), *e) : QVariantList();
 }
 
 void PropertyModel::refresh() {
@@ -277,7 +223,7 @@ void PropertyModel::refresh() {
     const bool sameShape =
         rows.size() == m_rows.size() &&
         std::equal(rows.begin(), rows.end(), m_rows.begin(), [](const auto& a, const auto& b) {
-            return a.key == b.key && a.editor == b.editor;
+            return a.key == b.key && a.editor == b.editor && a.kind == b.kind;
         });
     if (!sameShape || targetsChangedNow) {
         beginResetModel();
@@ -314,24 +260,27 @@ QVariant PropertyModel::data(const QModelIndex& index, int role) const {
         case LabelRole:
             return q(row.label);
         case EditorRole:
-            return q(row.editor);
+            return row.kind == PropertyRow::Kind::Tags ? QStringLiteral("tags")
+                                                       : editorKey(row.editor);
         case FamilyRole:
-            return q(row.family);
+            return row.editor == PropertyEditor::Cidr ? familyKey(row.family) : QString();
         case ValueRole:
-            return toVariant(row.value);
+            return variantFromJson(row.value);
         case TextRole: {
-            if (row.editor == "tags") {
+            if (row.kind == PropertyRow::Kind::Tags) {
                 std::string out;
                 for (const auto& [k, v] : row.value.items()) {
                     out += (out.empty() ? "" : "\n") + k + "=" + v.get<std::string>();
                 }
                 return q(out);
             }
-            if (row.editor == "cidrList" || row.editor == "stringList") {
-                return q(oneLine(row.value));
+            if (row.editor == PropertyEditor::Json) {
+                return row.value.is_null()
+                           ? QString()
+                           : q(row.value.dump(2, ' ', false, json::error_handler_t::replace));
             }
-            if (row.editor == "json") {
-                return row.value.is_null() ? QString() : q(row.value.dump(2));
+            if (!row.display.empty()) {
+                return q(row.display);
             }
             return q(oneLine(row.value));
         }
@@ -342,79 +291,40 @@ QVariant PropertyModel::data(const QModelIndex& index, int role) const {
         case DescriptionRole:
             return q(row.description);
         case OptionsRole:
-            return optionsFor(row);
+            return row.options;
+        case PlaceholderRole:
+            return q(row.placeholder);
+        case ItemNameRole: {
+            QString name = row.def ? q(row.def->itemName) : QString();
+            if (!name.isEmpty()) {
+                name[0] = name[0].toUpper();
+            }
+            return name;
+        }
+        case ItemFieldsRole:
+            return row.itemFields;
+        case ExpressionRole:
+            return q(row.expression);
         default:
             return {};
     }
 }
 
 QHash<int, QByteArray> PropertyModel::roleNames() const {
-    return {{KeyRole, "key"},        {LabelRole, "label"},       {EditorRole, "editor"},
-            {FamilyRole, "family"},  {ValueRole, "value"},       {TextRole, "text"},
-            {MixedRole, "mixed"},    {RequiredRole, "required"}, {DescriptionRole, "description"},
-            {OptionsRole, "options"}};
-}
-
-std::string PropertyModel::regionOfTargets() const {
-    const Diagram& d = m_controller.diagram();
-    for (const auto& id : m_targets) {
-        const Element* vpc = d.element(id);
-        if (vpc && vpc->kind != "vpc") {
-            vpc = d.ancestorOfKind(id, "vpc");
-        }
-        if (vpc) {
-            const std::string region = vpc->stringProperty("region");
-            if (!region.empty()) {
-                return region;
-            }
-        }
-    }
-    return {};
-}
-
-QVariantList PropertyModel::optionsFor(const PropertyRow& row) const {
-    QVariantList out;
-    const Diagram& d = m_controller.diagram();
-    if (row.editor == "enum" && row.def) {
-        for (const auto& v : row.def->enumValues) {
-            out << option(v, v);
-        }
-    } else if (row.editor == "region") {
-        for (const auto& r : regions()) {
-            out << option(r, r);
-        }
-    } else if (row.editor == "zone") {
-        const std::string region = regionOfTargets();
-        if (!region.empty()) {
-            for (char letter : std::string("abcdef")) {
-                out << option(region + letter, region + letter);
-            }
-        }
-    } else if ((row.editor == "reference" || row.editor == "referenceList") && row.def) {
-        // Candidates of the right kinds; within the same VPC when the target has one.
-        const Element* ownVpc = m_targets.empty() ? nullptr : d.element(m_targets.front());
-        if (ownVpc && ownVpc->kind != "vpc") {
-            ownVpc = d.ancestorOfKind(ownVpc->id, "vpc");
-        }
-        if (row.editor == "reference") {
-            out << option("", "(none)");
-        }
-        for (const auto& kind : row.def->referenceKinds) {
-            for (const Element* e : d.elementsOfKind(kind)) {
-                const Element* vpc = e->kind == "vpc" ? e : d.ancestorOfKind(e->id, "vpc");
-                if (ownVpc && vpc && vpc != ownVpc && kind != "vpc") {
-                    continue;
-                }
-                out << option(e->id, describe(d, e->id));
-            }
-            for (const Connection& c : d.connections()) {
-                if (c.kind == kind) {
-                    out << option(c.id, describe(d, c.id));
-                }
-            }
-        }
-    }
-    return out;
+    return {{KeyRole, "key"},
+            {LabelRole, "label"},
+            {EditorRole, "editor"},
+            {FamilyRole, "family"},
+            {ValueRole, "value"},
+            {TextRole, "text"},
+            {MixedRole, "mixed"},
+            {RequiredRole, "required"},
+            {DescriptionRole, "description"},
+            {OptionsRole, "options"},
+            {PlaceholderRole, "placeholder"},
+            {ItemNameRole, "itemName"},
+            {ItemFieldsRole, "itemFields"},
+            {ExpressionRole, "expression"}};
 }
 
 int PropertyModel::rowOf(const QString& key) const {
@@ -427,86 +337,21 @@ int PropertyModel::rowOf(const QString& key) const {
     return -1;
 }
 
-json PropertyModel::toValue(const PropertyRow& row, const QVariant& input,
+json PropertyModel::toValue(const PropertyRow& row, const QVariant& value,
                             std::string& error) const {
-    // Lists and objects built in JavaScript arrive as QJSValue.
-    const QVariant value =
-        input.userType() == qMetaTypeId<QJSValue>() ? input.value<QJSValue>().toVariant() : input;
     const bool isText = value.typeId() == QMetaType::QString;
-    const QString text = isText ? value.toString().trimmed() : QString();
-    if (row.key == "name") {
+    if (row.kind == PropertyRow::Kind::Name) {
         return value.toString().toStdString();
     }
-    if (row.editor == "tags") {
-        json tags = json::object();
-        if (isText) {
-            for (const QString& line : value.toString().split(QLatin1Char('\n'))) {
-                if (line.trimmed().isEmpty()) {
-                    continue;
-                }
-                const qsizetype eq = line.indexOf(QLatin1Char('='));
-                if (eq <= 0) {
-                    error = "\"" + line.trimmed().toStdString() + "\": write a tag as key=value";
-                    return nullptr;
-                }
-                tags[line.left(eq).trimmed().toStdString()] =
-                    line.mid(eq + 1).trimmed().toStdString();
-            }
-            return tags;
-        }
-        return toJson(value);
+    if (!isText) {
+        return jsonFromVariant(value);
     }
-    if (isText && (row.editor == "cidr" || row.editor == "ip")) {
-        if (text.isEmpty()) {
-            return nullptr;
-        }
-        const std::string t = text.toStdString();
-        if (row.editor == "cidr") {
-            error = cidrError(t, row.family);
-        } else if (const CidrParseResult r = parseIpAddress(t); !r) {
-            error = "\"" + t + "\": " + r.error;
-        }
-        return t;
-    }
-    if (isText &&
-        (row.editor == "cidrList" || row.editor == "stringList" || row.editor == "referenceList")) {
-        json list = json::array();
-        for (const auto& item : splitList(text)) {
-            if (row.editor == "cidrList" && error.empty()) {
-                error = cidrError(item, row.key.find("ipv6") != std::string::npos ? "v6" : "");
-            }
-            list.push_back(item);
-        }
-        return list;
-    }
-    if (isText && row.editor == "integer") {
-        if (text.isEmpty()) {
-            return nullptr;
-        }
-        bool ok = false;
-        const qlonglong n = text.toLongLong(&ok);
-        if (!ok) {
-            error = "\"" + text.toStdString() + "\" is not a whole number";
-        }
-        return static_cast<std::int64_t>(n);
-    }
-    if (isText && row.editor == "json") {
-        if (text.isEmpty()) {
-            return nullptr;
-        }
-        json parsed = json::parse(text.toStdString(), nullptr, false);
-        if (parsed.is_discarded()) {
-            error = "not valid JSON";
-        }
-        return parsed;
-    }
-    json v = toJson(value);
-    // QML numbers arrive as doubles; whole numbers stay integers.
-    if (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>() &&
-        std::fabs(v.get<double>()) < 1e15) {
-        v = static_cast<std::int64_t>(v.get<double>());
-    }
-    return v;
+    const std::string text = value.toString().toStdString();
+    TypedValue parsed = row.kind == PropertyRow::Kind::Tags
+                            ? TypedTextParser::parseTags(text)
+                            : TypedTextParser::parse(row.editor, text, row.family);
+    error = std::move(parsed.error);
+    return std::move(parsed.value);
 }
 
 QString PropertyModel::check(int row, const QString& text) const {
@@ -519,7 +364,7 @@ QString PropertyModel::check(int row, const QString& text) const {
 }
 
 QString PropertyModel::checkCidr(const QString& text, const QString& family) const {
-    return q(cidrError(text.toStdString(), family.toStdString()));
+    return q(TypedTextParser::cidrError(text.toStdString(), familyFromKey(family)));
 }
 
 bool PropertyModel::setValue(int rowIndex, const QVariant& value) {
@@ -532,10 +377,17 @@ bool PropertyModel::setValue(int rowIndex, const QVariant& value) {
     if (!error.empty()) {
         return false;
     }
+    return write(row, std::move(v));
+}
+
+bool PropertyModel::write(const PropertyRow& row, json v) {
     if (row.def && !v.is_null()) {
         if (std::string shape = ResourceCatalogue::checkValue(*row.def, v); !shape.empty()) {
             return false;
         }
+    }
+    if (row.kind == PropertyRow::Kind::Tags && !v.is_object()) {
+        return false;
     }
     const Diagram& d = m_controller.diagram();
     EditContext& context = m_controller.editContext();
@@ -547,11 +399,11 @@ bool PropertyModel::setValue(int rowIndex, const QVariant& value) {
     auto* command = new CompositeCommand(context, text);
     for (const auto& id : m_targets) {
         const Element* e = d.element(id);
-        if (row.key == "name") {
+        if (row.kind == PropertyRow::Kind::Name) {
             if ((e ? e->name : d.connection(id)->name) != v.get<std::string>()) {
                 new ChangeValueCommand(context, {}, id, ValueField::Name, v, {}, command);
             }
-        } else if (row.key == "tags") {
+        } else if (row.kind == PropertyRow::Kind::Tags) {
             std::map<std::string, std::string> tags;
             for (const auto& [k, t] : v.items()) {
                 tags[k] = t.is_string() ? t.get<std::string>() : t.dump();
@@ -572,72 +424,92 @@ bool PropertyModel::setValue(int rowIndex, const QVariant& value) {
     return m_controller.pushCommand(command);
 }
 
-QVariantList PropertyModel::routeTargets() const {
-    QVariantList out;
-    if (m_targets.size() != 1) {
-        return out;
+const PropertyRow* PropertyModel::listRow(int index) const {
+    if (index < 0 || index >= rowCount() || m_targets.empty()) {
+        return nullptr;
     }
-    const Diagram& d = m_controller.diagram();
-    const Element* table = d.element(m_targets.front());
-    if (!table) {
-        return out;
-    }
-    if (table->kind == "transit_gateway_route_table") {
-        for (const Connection& c : d.connections()) {
-            if ((c.kind == "transit_gateway_attachment" || c.kind == "vpn_attachment" ||
-                 c.kind == "transit_gateway_peering") &&
-                (c.from == table->parent || c.to == table->parent)) {
-                out << option(c.id, describe(d, c.id) + " (" + c.kind + ")");
-            }
-        }
-        return out;
-    }
-    const Element* vpc = d.ancestorOfKind(table->id, "vpc");
-    if (!vpc) {
-        return out;
-    }
-    static const std::vector<std::string> kinds = {"internet_gateway",
-                                                   "egress_only_internet_gateway",
-                                                   "virtual_private_gateway",
-                                                   "nat_gateway",
-                                                   "vpc_endpoint",
-                                                   "ec2_instance"};
-    for (const auto& kind : kinds) {
-        for (const Element* e : d.elementsOfKind(kind)) {
-            if (e->parent == vpc->id || d.ancestorOfKind(e->id, "vpc") == vpc) {
-                const KindDef* def = ResourceCatalogue::instance().kind(kind);
-                out << option(e->id,
-                              describe(d, e->id) + " (" + (def ? def->displayName : kind) + ")");
-            }
-        }
-    }
-    for (const Connection* c : d.connectionsOf(vpc->id)) {
-        if (c->kind == "vpc_peering") {
-            const std::string& other = c->from == vpc->id ? c->to : c->from;
-            out << option(c->id, describe(d, c->id) + " (peering to " + describe(d, other) + ")");
-        } else if (c->kind == "transit_gateway_attachment") {
-            const std::string& tgw = c->from == vpc->id ? c->to : c->from;
-            out << option(tgw, describe(d, tgw) + " (transit gateway)");
-        }
-    }
-    return out;
+    const PropertyRow& row = m_rows[static_cast<std::size_t>(index)];
+    return isList(row) ? &row : nullptr;
 }
 
-QVariantList PropertyModel::securityGroups() const {
-    QVariantList out;
-    const Diagram& d = m_controller.diagram();
-    const Element* own = m_targets.empty() ? nullptr : d.element(m_targets.front());
-    const Element* vpc = own ? d.ancestorOfKind(own->id, "vpc") : nullptr;
-    for (const Element* sg : d.elementsOfKind("security_group")) {
-        if (!vpc || d.ancestorOfKind(sg->id, "vpc") == vpc) {
-            out << option(sg->id, describe(d, sg->id));
-        }
+bool PropertyModel::addItem(int index) {
+    const PropertyRow* row = listRow(index);
+    if (!row) {
+        return false;
     }
-    return out;
+    json list = row->value.is_array() ? row->value : json::array();
+    list.push_back(row->def->newItem());
+    return write(PropertyRow(*row), std::move(list));
+}
+
+bool PropertyModel::removeItem(int index, int item) {
+    const PropertyRow* row = listRow(index);
+    if (!row || !row->value.is_array() || item < 0 ||
+        static_cast<std::size_t>(item) >= row->value.size()) {
+        return false;
+    }
+    json list = row->value;
+    list.erase(list.begin() + item);
+    return write(PropertyRow(*row), std::move(list));
+}
+
+bool PropertyModel::setItemField(int index, int item, const QString& fieldKey,
+                                 const QVariant& value) {
+    const PropertyRow* row = listRow(index);
+    const PropertyDef* field = row ? row->def->field(fieldKey.toStdString()) : nullptr;
+    if (!field || !row->value.is_array() || item < 0 ||
+        static_cast<std::size_t>(item) >= row->value.size() ||
+        !row->value[static_cast<std::size_t>(item)].is_object()) {
+        return false;
+    }
+    json v;
+    if (value.typeId() == QMetaType::QString) {
+        TypedValue parsed = TypedTextParser::parse(field->editor, value.toString().toStdString(),
+                                                   TypedTextParser::familyOf(*field));
+        if (!parsed.ok()) {
+            return false;
+        }
+        v = std::move(parsed.value);
+    } else {
+        v = jsonFromVariant(value);
+    }
+    json list = row->value;
+    json& entry = list[static_cast<std::size_t>(item)];
+    if (v.is_null() || (v.is_string() && v.get<std::string>().empty())) {
+        entry.erase(field->key);
+    } else if (std::string shape = ResourceCatalogue::checkValue(*field, v); !shape.empty()) {
+        return false;
+    } else {
+        entry[field->key] = std::move(v);
+    }
+    if (list == row->value) {
+        return true;
+    }
+    return write(PropertyRow(*row), std::move(list));
+}
+
+QString PropertyModel::checkItemField(int index, const QString& fieldKey,
+                                      const QString& text) const {
+    const PropertyRow* row = listRow(index);
+    const PropertyDef* field = row ? row->def->field(fieldKey.toStdString()) : nullptr;
+    if (!field) {
+        return {};
+    }
+    return q(
+        TypedTextParser::parse(field->editor, text.toStdString(), TypedTextParser::familyOf(*field))
+            .error);
+}
+
+QVariantList PropertyModel::routeTargets() const {
+    const Element* table =
+        m_targets.size() == 1 ? m_controller.diagram().element(m_targets.front()) : nullptr;
+    return table ? PropertyOptions(m_controller.diagram(), m_targets).routeTargets(*table)
+                 : QVariantList();
 }
 
 QString PropertyModel::describeCidr(const QString& text) const {
-    const CidrParseResult r = parseCidr(text.trimmed().toStdString());
+    const std::string typed = text.toStdString();
+    const CidrParseResult r = parseCidr(TypedTextParser::trim(typed));
     if (!r) {
         return {};
     }
@@ -650,100 +522,6 @@ QString PropertyModel::describeCidr(const QString& text) const {
     }
     if (r.cidr->hasHostBits()) {
         out += QStringLiteral(" · host bits set");
-    }
-    return out;
-}
-
-QVariantList PropertyModel::buildDerived() const {
-    QVariantList out;
-    if (m_targets.size() != 1) {
-        return out;
-    }
-    const Diagram& d = m_controller.diagram();
-    const Element* e = d.element(m_targets.front());
-    if (!e) {
-        return out;
-    }
-    if (e->kind == "subnet") {
-        const CidrParseResult cidr = parseCidr(e->stringProperty("cidr"));
-        if (cidr) {
-            const Cidr c = cidr.cidr->canonical();
-            out << fact(QStringLiteral("Usable addresses"),
-                        QString::number(static_cast<qulonglong>(c.usableAddresses())),
-                        QStringLiteral("%1 in %2, minus the 5 AWS reserves")
-                            .arg(static_cast<qulonglong>(c.addressCount()))
-                            .arg(q(c.toString())));
-        }
-        const RouteAnalysis routes(d);
-        const SubnetReach reach = routes.reach(e->id);
-        QString why;
-        const CidrParseResult any = parseCidr("0.0.0.0/0");
-        const std::optional<Route> defaultRoute = routes.lookupFromSubnet(e->id, *any.cidr);
-        if (defaultRoute) {
-            why = QStringLiteral("0.0.0.0/0 → %1").arg(q(describe(d, defaultRoute->target)));
-        } else {
-            why = QStringLiteral("no default route");
-        }
-        const QString reachText = reach == SubnetReach::Public    ? QStringLiteral("Public")
-                                  : reach == SubnetReach::VpnOnly ? QStringLiteral("VPN-only")
-                                                                  : QStringLiteral("Private");
-        out << fact(QStringLiteral("Reach"), reachText, why);
-        if (const RouteTableInfo* table = routes.tableOfSubnet(e->id)) {
-            QStringList lines;
-            for (const Route& r : table->routes) {
-                lines << QStringLiteral("%1 → %2%3")
-                             .arg(q(r.destination.toString()), q(describe(d, r.target)),
-                                  r.origin == RouteOrigin::Propagated
-                                      ? QStringLiteral(" (propagated)")
-                                      : QString());
-            }
-            out << fact(QStringLiteral("Route table"),
-                        q(describe(d, table->element->id)) +
-                            (table->main ? QStringLiteral(" (main)") : QString()),
-                        lines.join(QLatin1Char('\n')));
-        } else {
-            out << fact(QStringLiteral("Route table"), QStringLiteral("none"),
-                        QStringLiteral("the VPC has no main route table: local routes only"));
-        }
-    } else if (e->kind == "vpc") {
-        const CidrParseResult cidr = parseCidr(e->stringProperty("cidr"));
-        if (cidr) {
-            const Cidr c = cidr.cidr->canonical();
-            std::uint64_t used = 0;
-            int subnets = 0;
-            for (const Element* s : d.elementsOfKind("subnet")) {
-                if (d.ancestorOfKind(s->id, "vpc") == e) {
-                    ++subnets;
-                    if (const CidrParseResult sc = parseCidr(s->stringProperty("cidr"));
-                        sc && sc.cidr->isV4()) {
-                        used += static_cast<std::uint64_t>(sc.cidr->canonical().addressCount());
-                    }
-                }
-            }
-            out << fact(QStringLiteral("Addresses"),
-                        QString::number(static_cast<qulonglong>(c.addressCount())),
-                        QStringLiteral("%1 subnets use %2").arg(subnets).arg(used));
-        }
-    } else if (e->kind == "route_table") {
-        const RouteAnalysis routes(d);
-        if (const RouteTableInfo* table = routes.table(e->id)) {
-            QStringList names;
-            for (const Element* s : table->subnets) {
-                names << q(describe(d, s->id));
-            }
-            out << fact(QStringLiteral("Used by"),
-                        names.isEmpty()
-                            ? QStringLiteral("no subnet")
-                            : QString::number(names.size()) + QStringLiteral(" subnets"),
-                        names.join(QStringLiteral(", ")));
-            QStringList lines;
-            for (const Route& r : table->routes) {
-                lines << QStringLiteral("%1 → %2").arg(q(r.destination.toString()),
-                                                       q(describe(d, r.target)));
-            }
-            out << fact(QStringLiteral("Effective routes"), QString::number(lines.size()),
-                        lines.join(QLatin1Char('\n')));
-        }
     }
     return out;
 }

@@ -1,5 +1,5 @@
 // The inspector's rows: the selection's name, tags and catalogue properties, each with the editor
-// its PropertyType calls for, plus what the model derives (subnet reach, usable addresses, routes).
+// the catalogue gives it, plus what the model derives (subnet reach, usable addresses, routes).
 #pragma once
 
 #include <QAbstractListModel>
@@ -8,7 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "resource_catalogue.h"
+#include "catalogue/resource_catalogue.h"
+#include "models/typed_text_parser.h"
 
 namespace skydraft {
 
@@ -16,26 +17,36 @@ class DocumentController;
 
 /// One inspector row.
 struct PropertyRow {
+    /// The name and tags rows belong to every element; the others are catalogue properties.
+    enum class Kind { Name, Tags, Property };
+    Kind kind = Kind::Property;
     std::string key;  ///< property key, or "name" / "tags"
     std::string label;
-    std::string editor;    ///< text, integer, bool, enum, cidr, cidrList, ip, zone, region,
-                           ///< reference, referenceList, stringList, routes, rules, aclEntries,
-                           ///< tags, json
-    std::string family;    ///< "v4" or "v6" for cidr editors
-    nlohmann::json value;  ///< the shared value (null when mixed or unset)
-    bool mixed = false;    ///< the selected items disagree
+    PropertyEditor editor = PropertyEditor::Text;
+    CidrFamily family = CidrFamily::Any;  ///< for CIDR editors
+    nlohmann::json value;                 ///< the shared value (null when mixed or unset)
+    bool mixed = false;                   ///< the selected items disagree
     bool required = false;
     std::string description;
+    std::string display;     ///< the value as people read it (an evaluated zone), or ""
+    std::string expression;  ///< the template intrinsic it came from, short form, or ""
+    std::string placeholder;
     const PropertyDef* def = nullptr;
+    QVariantList options;     ///< [{value, label}] of a choice editor
+    QVariantList itemFields;  ///< for a list property: its item schema (see ItemFieldsRole)
     friend bool operator==(const PropertyRow& a, const PropertyRow& b) {
-        return a.key == b.key && a.editor == b.editor && a.value == b.value && a.mixed == b.mixed &&
-               a.label == b.label;
+        return a.kind == b.kind && a.key == b.key && a.editor == b.editor && a.value == b.value &&
+               a.mixed == b.mixed && a.label == b.label && a.options == b.options &&
+               a.itemFields == b.itemFields && a.display == b.display &&
+               a.expression == b.expression;
     }
 };
 
 /// Rows for the controller's selection: one item shows name, tags and every property of its
 /// kind; several items show the properties they share (same key and type), marked mixed where
-/// their values differ. setValue() writes a row to every selected item as one undo step.
+/// their values differ. setValue() writes a row to every selected item as one undo step; so do
+/// the list-item edits (addItem, removeItem, setItemField) of routes, rules and ACL entries,
+/// whose fields come from the catalogue's item schema.
 class PropertyModel : public QAbstractListModel {
     Q_OBJECT
     Q_PROPERTY(int targetCount READ targetCount NOTIFY targetsChanged)
@@ -45,14 +56,20 @@ public:
     enum Role {
         KeyRole = Qt::UserRole + 1,
         LabelRole,
-        EditorRole,
-        FamilyRole,
-        ValueRole,  ///< JSON-shaped QVariant (list, map, string, number, bool) or null
-        TextRole,   ///< the value as one line of text ("" when mixed)
+        EditorRole,  ///< propertyEditorKey() of the catalogue's editor, or "tags"
+        FamilyRole,  ///< "v4" or "v6" for a CIDR editor of one family, else ""
+        ValueRole,   ///< JSON-shaped QVariant (list, map, string, number, bool) or null
+        TextRole,    ///< the value as the editor's text ("" when mixed)
         MixedRole,
         RequiredRole,
         DescriptionRole,
-        OptionsRole,  ///< [{value, label}] for enum, zone, region, reference(List) editors
+        OptionsRole,      ///< [{value, label}] for choice editors (enum, zone, region, reference)
+        PlaceholderRole,  ///< example text for an empty editor
+        ItemNameRole,     ///< for a list: what one item is called ("Inbound rule")
+        /// For a list: one map per field of an item, in order: {key, label, editor, family,
+        /// placeholder, description, options}.
+        ItemFieldsRole,
+        ExpressionRole,  ///< the template intrinsic the value came from ("!Select [0, ...]")
     };
 
     explicit PropertyModel(DocumentController& controller, QObject* parent = nullptr);
@@ -63,15 +80,16 @@ public:
 
     int targetCount() const { return static_cast<int>(m_targets.size()); }
     QStringList targets() const;
-    /// What the model derives for a single selected item: [{label, value, detail}].
+    /// What the model derives for a single selected element (DerivedFacts).
     QVariantList derived() const { return m_derived; }
 
     /// Rebuilds the rows from the controller's selection and diagram.
     void refresh();
 
-    /// Writes value (JSON-shaped; null removes the property) to row's key of every target as
-    /// one undo step. Text for CIDR, integer and list editors is parsed first; returns false
-    /// (and changes nothing) when it does not parse or the document refuses it.
+    /// Writes value to row's key of every target as one undo step: text is parsed for the
+    /// row's editor (TypedTextParser), other values (switches, combo boxes, lists) are taken
+    /// as they are; null removes the property. False (and nothing changes) when the text does
+    /// not parse, the value has the wrong shape or the document refuses it.
     Q_INVOKABLE bool setValue(int row, const QVariant& value);
     /// Parses the text an editor holds for row: "" when valid, else why (with the position
     /// for a CIDR: "10.0.300.0/24: octet out of range at 5").
@@ -80,14 +98,20 @@ public:
     Q_INVOKABLE QString checkCidr(const QString& text, const QString& family) const;
     /// The row index of a key, or -1.
     Q_INVOKABLE int rowOf(const QString& key) const;
-    /// Candidates for a route target in the selected route table: gateways, NAT gateways,
-    /// endpoints and instances of its VPC, its VPC's peerings and transit gateways, as
-    /// [{value, label}]. For a transit gateway route table: its attachments.
+    /// Candidates for a route target of the selected route table (PropertyOptions).
     Q_INVOKABLE QVariantList routeTargets() const;
-    /// Security groups of the selected group's VPC (for rule sources), as [{value, label}].
-    Q_INVOKABLE QVariantList securityGroups() const;
     /// "10.0.1.0/24" -> "10.0.1.0/24 · 251 usable addresses"; "" when it does not parse.
     Q_INVOKABLE QString describeCidr(const QString& text) const;
+
+    /// Appends the catalogue's new item (PropertyDef::newItem) to a list row. One undo step.
+    Q_INVOKABLE bool addItem(int row);
+    /// Removes item number item of a list row. One undo step.
+    Q_INVOKABLE bool removeItem(int row, int item);
+    /// Sets field of item number item of a list row: text is parsed for the field's editor,
+    /// other values taken as they are; "" or null removes the field. One undo step.
+    Q_INVOKABLE bool setItemField(int row, int item, const QString& field, const QVariant& value);
+    /// "" when text parses for field of a list row's items, else why.
+    Q_INVOKABLE QString checkItemField(int row, const QString& field, const QString& text) const;
 
 signals:
     void targetsChanged();
@@ -96,10 +120,13 @@ signals:
 private:
     std::vector<PropertyRow> buildRows() const;
     QVariantList buildDerived() const;
-    QVariantList optionsFor(const PropertyRow& row) const;
-    /// Converts editor text or a QVariant to the JSON value stored for row; error on failure.
+    QVariantList itemFieldsOf(const PropertyDef& list) const;
+    /// The stored value for editor input (text or a QML value) of row; error on failure.
     nlohmann::json toValue(const PropertyRow& row, const QVariant& value, std::string& error) const;
-    std::string regionOfTargets() const;
+    /// Writes value to row's key of every target as one step.
+    bool write(const PropertyRow& row, nlohmann::json value);
+    /// The row at index when it edits a list property, else nullptr.
+    const PropertyRow* listRow(int index) const;
 
     DocumentController& m_controller;
     std::vector<std::string> m_targets;

@@ -29,65 +29,29 @@ std::string logicalIdFromName(std::string_view name, std::string_view fallback) 
     return id;
 }
 
-namespace {
-
-template <typename J>
-bool intrinsic(const J& value) {
-    if (!value.is_object() || value.size() != 1) {
-        return false;
+std::string destinationSuffix(const std::string& destination) {
+    if (destination == "0.0.0.0/0") {
+        return "Default";
     }
-    const std::string& key = value.begin().key();
-    return key == "Ref" || key == "Condition" || key.rfind("Fn::", 0) == 0;
-}
-
-std::string scalarText(const nlohmann::json& value) {
-    if (value.is_string()) {
-        const std::string s = value.get<std::string>();
-        if (s.empty() || s.find_first_of(" ,[]{}:'#") != std::string::npos) {
-            return "'" + s + "'";
-        }
-        return s;
+    if (destination == "::/0") {
+        return "DefaultIpv6";
     }
-    return value.dump();
+    std::string s;
+    for (char c : destination) {
+        s += std::isalnum(static_cast<unsigned char>(c)) ? c : 'x';
+    }
+    return s;
 }
-
-}  // namespace
 
 bool isIntrinsic(const nlohmann::json& value) {
-    return intrinsic(value);
+    return isIntrinsicObject(value);
 }
 bool isIntrinsic(const nlohmann::ordered_json& value) {
-    return intrinsic(value);
+    return isIntrinsicObject(value);
 }
 
 std::string symbolicText(const nlohmann::json& value) {
-    if (isIntrinsic(value)) {
-        const std::string& key = value.begin().key();
-        const nlohmann::json& arg = value.begin().value();
-        if (key == "Fn::GetAtt" && arg.is_array() && arg.size() == 2 && arg[0].is_string() &&
-            arg[1].is_string()) {
-            return "!GetAtt " + arg[0].get<std::string>() + "." + arg[1].get<std::string>();
-        }
-        const std::string name = key.rfind("Fn::", 0) == 0 ? key.substr(4) : key;
-        return "!" + name + " " + symbolicText(arg);
-    }
-    if (value.is_array()) {
-        std::string text = "[";
-        for (std::size_t i = 0; i < value.size(); ++i) {
-            text += (i ? ", " : "") + symbolicText(value[i]);
-        }
-        return text + "]";
-    }
-    if (value.is_object()) {
-        std::string text = "{";
-        bool first = true;
-        for (const auto& [k, v] : value.items()) {
-            text += (first ? "" : ", ") + k + ": " + symbolicText(v);
-            first = false;
-        }
-        return text + "}";
-    }
-    return scalarText(value);
+    return intrinsicText(value);
 }
 
 }  // namespace skydraft::cfn

@@ -5,23 +5,22 @@
 #include <string>
 #include <string_view>
 
-namespace skydraft::cfn {
+#include "template/symbolic_value.h"
 
-/// The template Metadata key holding the Skydraft layout.
-inline constexpr std::string_view kMetadataKey = "Skydraft";
-/// Version of the layout metadata this build writes and reads.
-inline constexpr int kMetadataVersion = 1;
+namespace skydraft::cfn {
 
 /// Element / connection property holding what a template had beyond the modelled properties:
 /// {"logical_id": id, "extra": {resource attributes and unmodelled Properties},
 ///  "symbolic": {property key: intrinsic written back unchanged},
+///  "evaluated": {property key: what the intrinsic evaluated to when it is not a known value,
+///                see SymbolicValue::toJson(); never written to a template},
 ///  "aux": {role: {"logical_id": id, "extra": {...}}}, "extra_tags": [...]}.
-inline constexpr std::string_view kCfnProperty = "cloudformation";
+inline constexpr std::string_view kCfnProperty = kTemplateProperty;
 /// Diagram metadata key holding the template's sections Skydraft does not model
 /// (Parameters, Conditions, Mappings, Outputs, Rules, Transform, Metadata, Description).
 inline constexpr std::string_view kTemplateMetadata = "cloudformation";
 /// Key inside a route, rule or entry object holding intrinsics for its fields.
-inline constexpr std::string_view kItemSymbolic = "cfn_symbolic";
+inline constexpr std::string_view kItemSymbolic = kItemSymbolicKey;
 
 /// The SSM public parameter used for the AMI of instances and launch templates.
 inline constexpr std::string_view kAmiParameter = "LatestAmiId";
@@ -33,6 +32,10 @@ inline constexpr std::string_view kDbUserParameter = "DatabaseMasterUsername";
 /// A logical id from a display name: alphanumeric words joined in PascalCase
 /// ("app subnet-a" -> "AppSubnetA"); `fallback` when nothing is left; never starts with a digit.
 std::string logicalIdFromName(std::string_view name, std::string_view fallback);
+
+/// The part of a logical id naming a destination CIDR: "Default" for 0.0.0.0/0, "DefaultIpv6"
+/// for ::/0, else the CIDR with every other character than letters and digits as "x".
+std::string destinationSuffix(const std::string& destination);
 
 /// True when value is an intrinsic function object ({"Ref": ...} or {"Fn::...": ...}).
 bool isIntrinsic(const nlohmann::json& value);

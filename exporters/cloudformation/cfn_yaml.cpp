@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "json_text.h"
+#include "template/intrinsic_functions.h"
 
 namespace skydraft {
 
@@ -56,6 +57,13 @@ std::string duplicateKeyMessage(const std::string& key, const std::string& where
     return "the key \"" + key + "\" appears twice in " +
            (where.empty() ? std::string("the template") : where);
 }
+
+/// A YAML tag CloudFormation does not define (`!Nonsense 10.0.0.0/16`): CloudFormation refuses
+/// the template, and reading the value as a plain string would hide the mistake.
+struct UnknownTag {
+    std::string message;
+    YAML::Mark mark;
+};
 
 /// Long form of a short-form tag such as "!GetAtt", applied to its already converted value.
 ordered_json applyTag(const std::string& tag, ordered_json value) {
@@ -104,6 +112,12 @@ ordered_json convert(const YAML::Node& node, const std::string& where) {
     }
     const std::string& tag = node.Tag();
     if (tag.size() > 1 && tag[0] == '!' && tag.rfind("tag:", 0) != 0) {
+        if (!isCloudFormationTag(std::string_view(tag).substr(1))) {
+            throw UnknownTag{"the YAML tag " + tag +
+                                 " is not a CloudFormation function (short forms are !Ref, "
+                                 "!GetAtt, !Sub, !Select, !GetAZs, !Join, !If, ...)",
+                             node.Mark()};
+        }
         return applyTag(tag, std::move(value));
     }
     return value;
@@ -295,6 +309,10 @@ CfnTextResult parseCfnTemplateText(std::string_view text) {
         result.error = duplicate.message;
         result.line = static_cast<std::size_t>(duplicate.mark.line + 1);
         result.column = static_cast<std::size_t>(duplicate.mark.column + 1);
+    } catch (const UnknownTag& unknown) {
+        result.error = unknown.message;
+        result.line = static_cast<std::size_t>(unknown.mark.line + 1);
+        result.column = static_cast<std::size_t>(unknown.mark.column + 1);
     } catch (const YAML::DeepRecursion& e) {
         result.error = "arrays and objects are nested more than " +
                        std::to_string(kMaxNestingDepth) + " levels deep";

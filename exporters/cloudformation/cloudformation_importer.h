@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diagram.h"
+#include "template/intrinsic_evaluator.h"
 
 namespace skydraft {
 
@@ -35,19 +36,25 @@ struct CfnImportResult {
 /// groups, listeners, ...) fold into the properties of the element they belong to; every other
 /// resource becomes a "generic" element written back unchanged.
 ///
-/// Values that cannot be resolved statically stay symbolic: a string property shows the
-/// intrinsic's YAML short form (availability_zone = "!Select [0, !GetAZs '']") and the element's
+/// Intrinsics are evaluated as CloudFormation evaluates them (IntrinsicEvaluator), with the
+/// parameter values and the region of `options`; without --region the stack's region is the one
+/// every literal subnet zone names, if any. A value evaluated to a known one shows it (a
+/// parameter's default, a zone of a known region, a CIDR of Fn::Cidr); the element's
 /// "cloudformation" property keeps the intrinsic itself under "symbolic", which the exporter
-/// writes back unchanged; a parameter reference with a default shows the default. Everything
+/// writes back unchanged. A value that cannot be decided shows the intrinsic's YAML short form
+/// (availability_zone = "!Select [0, !GetAZs '']"), and "evaluated" keeps what it is: a zone by
+/// index in the region, or unknown with the reason. A parameter value for a parameter the
+/// template does not declare, or outside its AllowedValues, is an error. Everything
 /// else the template says about a modelled resource that Skydraft does not model (unmodelled
 /// properties, DependsOn, Condition, Metadata, deletion policies, logical ids) is kept there
 /// too, and template sections (Parameters, Conditions, Mappings, Outputs, ...) are kept in the
 /// diagram metadata under "cloudformation". With Skydraft layout metadata the diagram is
 /// restored exactly; without it the importer lays it out (VPCs, availability-zone columns of
 /// subnets, resources in their subnets, gateways on the VPC edge).
-CfnImportResult importCloudFormation(std::string_view text);
+CfnImportResult importCloudFormation(std::string_view text, const TemplateOptions& options = {});
 
 /// The same, from an already parsed template.
-CfnImportResult importCloudFormationTemplate(const nlohmann::ordered_json& document);
+CfnImportResult importCloudFormationTemplate(const nlohmann::ordered_json& document,
+                                             const TemplateOptions& options = {});
 
 }  // namespace skydraft

@@ -25,9 +25,12 @@ struct DotOptions {
     /// its rule ids in a note. Empty: nothing is marked.
     std::vector<DotFinding> findings;
     /// Node images refer to icons as "<kind>.svg"; when this is not empty it is written as the
-    /// graph's imagepath so that `dot` finds them there (the renderer supplies its own).
+    /// graph's imagepath (folders separated by ':') so that `dot` finds them there (the
+    /// renderer supplies its own).
     std::string iconDirectory;
-    bool icons = true;   ///< draw each resource's icon
+    /// Draw each resource's icon; without, resources are rounded boxes in their category's
+    /// colour and the DOT names no image.
+    bool icons = true;
     bool legend = true;  ///< draw a legend of subnet colours and connection styles
 };
 

@@ -8,14 +8,18 @@
 #include <cerrno>
 #include <clocale>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include "icon_library.h"
@@ -225,10 +229,83 @@ struct RenderDataDeleter {
 using GraphHandle = std::unique_ptr<Agraph_t, GraphDeleter>;
 using RenderData = std::unique_ptr<char, RenderDataDeleter>;
 
-/// The process's one Graphviz context (loading the plugins is the slow part of a render).
+/// Graphviz work done on a thread of its own, in order: starting Graphviz before the first
+/// render is asked for, and freeing a render's graph after its bytes went back to the caller.
+/// Each task takes the Graphviz mutex itself.
+class BackgroundWork {
+public:
+    BackgroundWork() = default;
+    BackgroundWork(const BackgroundWork&) = delete;
+    BackgroundWork& operator=(const BackgroundWork&) = delete;
+    /// Finishes the tasks that are queued.
+    ~BackgroundWork() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_one();
+        if (m_thread.joinable()) {
+            m_thread.join();
+        }
+    }
+
+    void post(std::function<void()> task) {
+        std::lock_guard lock(m_mutex);
+        if (!m_thread.joinable()) {
+            m_thread = std::thread([this] { run(); });
+        }
+        m_tasks.push_back(std::move(task));
+        m_wake.notify_one();
+    }
+
+private:
+    void run() {
+        while (true) {
+            std::function<void()> task;
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, [this] { return m_stop || !m_tasks.empty(); });
+                if (m_tasks.empty()) {
+                    return;
+                }
+                task = std::move(m_tasks.front());
+                m_tasks.pop_front();
+            }
+            task();
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::function<void()>> m_tasks;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+class IconDirectory;
+
+/// What the process keeps for Graphviz, destroyed in this order at exit: the background work
+/// first (it may still use the others), then the icon files, then the context.
+struct Resources {
+    std::unique_ptr<GVC_t, ContextDeleter> context;
+    std::unique_ptr<IconDirectory> icons;
+    BackgroundWork work;
+    ~Resources();
+};
+
+Resources& resources() {
+    static Resources instance;
+    return instance;
+}
+
+/// The process's one Graphviz context (loading the plugins is the slow part of a render),
+/// created on first use; call with the Graphviz mutex held.
 GVC_t* context() {
-    static const std::unique_ptr<GVC_t, ContextDeleter> instance(gvContext());
-    return instance.get();
+    Resources& r = resources();
+    if (!r.context) {
+        r.context.reset(gvContext());
+    }
+    return r.context.get();
 }
 
 /// A layout that is freed before its graph.
@@ -245,6 +322,8 @@ public:
     Layout(const Layout&) = delete;
     Layout& operator=(const Layout&) = delete;
     bool ok() const { return m_status == 0; }
+    /// Hands the freeing of the layout over to the caller.
+    void release() { m_status = -1; }
 
 private:
     GVC_t* m_context;
@@ -272,9 +351,7 @@ public:
         for (const EmbeddedIcon& icon : embeddedIcons()) {
             std::ofstream file(std::filesystem::path(m_path) / (std::string(icon.key) + ".svg"),
                                std::ios::binary);
-            // Graphviz recognises an SVG file only by a leading "<?xml" or "<svg", and the
-            // icons start with a comment.
-            file << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" << icon.svg;
+            file << iconFileContents(icon.key);
             if (!file) {
                 m_error = "cannot write the icons to " + m_path;
                 return;
@@ -298,9 +375,26 @@ private:
     std::string m_error;
 };
 
+Resources::~Resources() {
+    // Members go in reverse order: work (joined), icons, context; spelled out for the reader.
+}
+
+/// The icon files, written on first use; call with the Graphviz mutex held.
 const IconDirectory& iconDirectory() {
-    static const IconDirectory directory;
-    return directory;
+    Resources& r = resources();
+    if (!r.icons) {
+        r.icons = std::make_unique<IconDirectory>();
+    }
+    return *r.icons;
+}
+
+/// Reads DOT text held in memory with the sequential id discipline.
+Agraph_t* readGraph(std::string_view text) {
+    MemoryReader reader{text};
+    g_memoryIo.putstr = AgIoDisc.putstr;
+    g_memoryIo.flush = AgIoDisc.flush;
+    agreadline(1);
+    return agread(&reader, &g_readDiscipline);
 }
 
 void setGraphAttribute(Agraph_t* graph, const char* name, const std::string& value) {
@@ -308,6 +402,50 @@ void setGraphAttribute(Agraph_t* graph, const char* name, const std::string& val
     std::string valueCopy = value;
     char empty[] = "";
     agsafeset(graph, nameCopy.data(), valueCopy.data(), empty);
+}
+
+/// A small graph that uses what the diagrams' pictures use: every icon as an image, and text
+/// in every size and weight of the labels (dot_style.h, dot_clusters.cpp).
+std::string warmUpGraph() {
+    std::string label = "<TABLE>";
+    for (const EmbeddedIcon& icon : embeddedIcons()) {
+        label += "<TR><TD><IMG SRC=\"" + iconFileName(icon.key) + "\"/></TD></TR>";
+    }
+    for (const char* size : {"8", "9", "10", "11", "16"}) {
+        label += std::string("<TR><TD><FONT POINT-SIZE=\"") + size +
+                 "\">Skydraft <B>Skydraft</B></FONT></TD></TR>";
+    }
+    label += "</TABLE>";
+    return "digraph{node[shape=plain,fontname=\"Helvetica\",fontsize=10];a[label=<" + label + ">]}";
+}
+
+/// Loads the plugins (layout, text, SVG output, images), writes the icon files, reads their
+/// sizes and measures text in every size the pictures use, while the caller reads its input:
+/// Graphviz keeps the plugins, the fonts and the image sizes for the renders that follow (the
+/// first measurement loads fontconfig's configuration and the font).
+void warmUp() {
+    // No locale guard: setlocale is process-wide and the caller is reading its input meanwhile;
+    // the numbers here are integers, and the SVG made here is thrown away.
+    std::lock_guard lock(graphvizMutex());
+    ErrorCapture capture;  // anything said here is said again by the render that follows
+    GVC_t* gvc = context();
+    const IconDirectory& icons = iconDirectory();
+    if (!gvc || !icons.error().empty()) {
+        return;
+    }
+    GraphHandle graph(readGraph(warmUpGraph()));
+    if (!graph) {
+        return;
+    }
+    setGraphAttribute(graph.get(), "imagepath", icons.path());
+    if (gvLayout(gvc, graph.get(), "dot") == 0) {
+        char* data = nullptr;
+        unsigned int length = 0;
+        if (gvRenderData(gvc, graph.get(), "svg", &data, &length) == 0) {
+            gvFreeRenderData(data);
+        }
+        gvFreeLayout(gvc, graph.get());
+    }
 }
 
 /// The graph's pad in points (Graphviz's default is 4 points).
@@ -379,11 +517,7 @@ RenderResult renderDot(std::string_view dot, RenderFormat format, int dpi) {
         result.error = "Graphviz could not start (gvContext failed)";
         return result;
     }
-    MemoryReader reader{text};
-    g_memoryIo.putstr = AgIoDisc.putstr;
-    g_memoryIo.flush = AgIoDisc.flush;
-    agreadline(1);
-    GraphHandle graph(agread(&reader, &g_readDiscipline));
+    GraphHandle graph(readGraph(text));
     if (!graph) {
         result.error = failure("Graphviz could not read the DOT text", capture);
         return result;
@@ -440,10 +574,24 @@ RenderResult renderDot(std::string_view dot, RenderFormat format, int dpi) {
         }
     }
     result.bytes.assign(data, length);
+    // Freeing a large layout takes a few percent of a render: the background does it while
+    // the caller goes on with the bytes.
+    owned.reset();
+    layout.release();
+    resources().work.post([laidOut = graph.release()] {
+        std::lock_guard lock(graphvizMutex());
+        gvFreeLayout(context(), laidOut);
+        agclose(laidOut);
+    });
     if (format == RenderFormat::Svg) {
         result.bytes = inlineSvgIcons(result.bytes, &result.warnings);
     }
     return result;
+}
+
+void prepareRenderer() {
+    static std::once_flag once;
+    std::call_once(once, [] { resources().work.post(warmUp); });
 }
 
 }  // namespace skydraft

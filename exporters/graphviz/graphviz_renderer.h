@@ -31,6 +31,11 @@ struct RenderResult {
 /// LC_NUMERIC is "C" while Graphviz runs.
 RenderResult renderDot(std::string_view dot, RenderFormat format, int dpi = 96);
 
+/// Starts Graphviz on a background thread (its plugins, the fonts, the icon files) so that a
+/// render that follows does not wait for them: the command line calls it before it reads its
+/// input. Later calls do nothing.
+void prepareRenderer();
+
 /// "png", "svg", "pdf".
 std::string_view renderFormatName(RenderFormat format);
 

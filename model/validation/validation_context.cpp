@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "resource_catalogue.h"
+#include "catalogue/resource_catalogue.h"
 
 namespace skydraft {
 
@@ -30,9 +30,8 @@ std::optional<Cidr> parseCanonical(const json& value) {
 }  // namespace
 
 bool spansSubnets(std::string_view kind) {
-    return kind == "load_balancer" || kind == "rds_instance" || kind == "lambda_function" ||
-           kind == "auto_scaling_group" || kind == "vpc_endpoint" || kind == "efs_file_system" ||
-           kind == "elasticache_cluster";
+    const KindDef* def = ResourceCatalogue::instance().kind(kind);
+    return def && def->spansSubnets();
 }
 
 std::string inQuotes(std::string_view text) {
@@ -40,40 +39,11 @@ std::string inQuotes(std::string_view text) {
 }
 
 std::string kindLabel(std::string_view kind) {
-    static const std::unordered_map<std::string_view, std::string_view> labels = {
-        {"vpc", "vpc"},
-        {"subnet", "subnet"},
-        {"route_table", "route table"},
-        {"internet_gateway", "internet gateway"},
-        {"egress_only_internet_gateway", "egress-only internet gateway"},
-        {"nat_gateway", "NAT gateway"},
-        {"virtual_private_gateway", "virtual private gateway"},
-        {"customer_gateway", "customer gateway"},
-        {"direct_connect_gateway", "Direct Connect gateway"},
-        {"transit_gateway", "transit gateway"},
-        {"transit_gateway_route_table", "transit gateway route table"},
-        {"vpc_endpoint", "endpoint"},
-        {"security_group", "security group"},
-        {"network_acl", "network ACL"},
-        {"elastic_ip", "Elastic IP"},
-        {"ec2_instance", "instance"},
-        {"auto_scaling_group", "Auto Scaling group"},
-        {"load_balancer", "load balancer"},
-        {"lambda_function", "function"},
-        {"rds_instance", "database"},
-        {"dynamodb_table", "DynamoDB table"},
-        {"elasticache_cluster", "cache cluster"},
-        {"s3_bucket", "bucket"},
-        {"efs_file_system", "file system"},
-        {"generic", "resource"},
-        {"vpc_peering", "peering"},
-        {"transit_gateway_attachment", "attachment"},
-        {"transit_gateway_peering", "transit gateway peering"},
-        {"vpn_attachment", "VPN connection"},
-        {"uses", "connection"},
-    };
-    const auto it = labels.find(kind);
-    return it == labels.end() ? std::string(kind) : std::string(it->second);
+    const auto& catalogue = ResourceCatalogue::instance();
+    if (!catalogue.kind(kind) && !catalogue.connectionKind(kind)) {
+        return std::string(kind);
+    }
+    return std::string(catalogue.label(kind));
 }
 
 std::string describe(const Element& element) {
@@ -101,6 +71,7 @@ ValidationContext::ValidationContext(const Diagram& diagram)
         VpcInfo info;
         info.element = e;
         info.region = e->stringProperty("region");
+        info.knownRegion = knownRegion(*e);
         if (auto c = parseCanonical(e->property("cidr")); c && c->isV4()) {
             info.ipv4.push_back(*c);
         }
@@ -146,11 +117,12 @@ ValidationContext::ValidationContext(const Diagram& diagram)
             z != e->properties.end() && z->is_string()) {
             info.zone = z->get_ref<const std::string&>();
         }
+        info.zoneRef = zoneOf(*e, info.vpc ? std::string_view(info.vpc->knownRegion) : "");
         info.ipv6Only = flag(*e, "ipv6_only");
         info.assignIpv6OnCreation = flag(*e, "assign_ipv6_on_creation");
         info.mapPublicIp = flag(*e, "map_public_ip_on_launch");
         info.table = m_routes.tableOfSubnet(*e);
-        info.reach = info.table ? info.table->reach : SubnetReach::Private;
+        info.reach = info.table ? info.table->reach : SubnetReach::Isolated;
         m_subnets.push_back(std::move(info));
     }
 

@@ -7,9 +7,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/route_analysis.h"
 #include "cidr.h"
 #include "diagram.h"
-#include "route_analysis.h"
+#include "zone_ref.h"
 
 namespace skydraft {
 
@@ -18,9 +19,10 @@ struct SubnetInfo;
 
 struct VpcInfo {
     const Element* element = nullptr;
-    std::string region;
-    std::vector<Cidr> ipv4;  ///< canonical primary and secondary CIDRs that parse, primary first
-    std::vector<Cidr> ipv6;  ///< canonical IPv6 CIDRs that parse
+    std::string region;       ///< the region property, or the catalogue's default
+    std::string knownRegion;  ///< the region property when the VPC has one, else ""
+    std::vector<Cidr> ipv4;   ///< canonical primary and secondary CIDRs that parse, primary first
+    std::vector<Cidr> ipv6;   ///< canonical IPv6 CIDRs that parse
     std::vector<const Element*> subnets;
     std::vector<const SubnetInfo*> subnetInfos;  ///< the same subnets
     std::vector<const Element*> routeTables;
@@ -44,12 +46,13 @@ struct SubnetInfo {
     std::optional<Cidr> ipv6;
     std::optional<Cidr> ipv4Written;  ///< as written (host bits kept), when it parses
     std::optional<Cidr> ipv6Written;
-    std::string_view zone;  ///< availability_zone
+    std::string_view zone;  ///< availability_zone as written
+    ZoneRef zoneRef;        ///< availability_zone evaluated (a name, an index, or unknown)
     bool ipv6Only = false;
     bool assignIpv6OnCreation = false;
     bool mapPublicIp = false;
     const RouteTableInfo* table = nullptr;  ///< effective route table, or none
-    SubnetReach reach = SubnetReach::Private;
+    SubnetReach reach = SubnetReach::Isolated;
     /// Elements placed in it, and elements listing it in their "subnets".
     std::vector<const Element*> residents;
     /// Transit gateway attachments listing it.

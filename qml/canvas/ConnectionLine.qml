@@ -8,7 +8,6 @@ Item {
     id: line
     required property var view
     required property string connectionId
-    required property string kind
     required property string name
     required property string label
     required property string fromId
@@ -19,6 +18,11 @@ Item {
     required property bool inView
     /// Bend points of a line routed around nodes (canvas coordinates); empty for straight.
     required property var via
+    /// How it is drawn, from the catalogue (ConnectionListModel): the colour role, dashes
+    /// and an arrow head.
+    required property string lineStyle
+    required property bool dashed
+    required property bool directed
 
     visible: inView || fromMoving || toMoving
     readonly property bool fromMoving: view.movingSet[fromId] === true
@@ -47,18 +51,7 @@ Item {
         }
         return best
     }
-    readonly property bool directed: kind === "uses" || kind === "route" || kind === "preview"
-                                     || kind === "invalid"
-    readonly property color stroke: kind === "vpc_peering" ? Theme.peering
-                                  : kind === "transit_gateway_attachment" ? Theme.transit
-                                  : kind === "transit_gateway_peering" ? Theme.transit
-                                  : kind === "vpn_attachment" ? Theme.vpn
-                                  : kind === "route" ? Theme.route
-                                  : kind === "preview" ? Theme.accent
-                                  : kind === "invalid" ? Theme.invalid : Theme.uses
-    readonly property bool dashed: kind === "route" || kind === "vpn_attachment"
-                                   || kind === "transit_gateway_peering" || kind === "preview"
-                                   || kind === "invalid"
+    readonly property color stroke: Theme.lineOf(lineStyle)
 
     // A node's visible shape is its 48 px icon; a container is its whole box.
     function shape(r, moving) {
@@ -89,7 +82,7 @@ Item {
         id: path
         ShapePath {
             strokeColor: line.selected ? Theme.accent : line.stroke
-            strokeWidth: line.selected ? 3.5 : (line.kind === "uses" ? 1.6 : 2.4)
+            strokeWidth: line.selected ? 3.5 : (line.lineStyle === "uses" ? 1.6 : 2.4)
             strokeStyle: line.dashed ? ShapePath.DashLine : ShapePath.SolidLine
             dashPattern: [4, 3]
             fillColor: "transparent"
@@ -140,7 +133,7 @@ Item {
     Rectangle {
         // Long route lists only show on the selected line, so that fans of routes stay readable.
         visible: line.label.length > 0 && line.view.detailed && line.length > 60
-                 && (line.kind !== "route" || line.selected || line.label.length <= 12)
+                 && (line.lineStyle !== "route" || line.selected || line.label.length <= 12)
         x: line.middle.x - width / 2
         y: line.middle.y - height / 2
         width: labelText.implicitWidth + 12

@@ -323,7 +323,9 @@ Item {
             visible: root.linkFrom !== ""
             view: root
             connectionId: ""
-            kind: root.linkOk ? "preview" : "invalid"
+            lineStyle: root.linkOk ? "preview" : "invalid"
+            dashed: true
+            directed: true
             name: ""
             label: ""
             fromId: root.linkFrom

@@ -8,9 +8,7 @@ Item {
     id: node
     required property var view
     required property string elementId
-    required property string kind
     required property string name
-    required property string kindName
     required property real itemX
     required property real itemY
     required property real itemWidth
@@ -21,7 +19,10 @@ Item {
     required property string category
     required property int depth
     required property bool selected
-    required property string access
+    required property string reach
+    required property string reachLabel
+    /// The colour role of a container (Theme.accentOf); "" for a resource node.
+    required property string tone
     required property bool inView
 
     readonly property bool moving: view.movingSet[elementId] === true
@@ -53,16 +54,12 @@ Item {
         id: containerFrame
         Rectangle {
             id: frame
-            readonly property color accent: node.kind === "vpc" ? Theme.vpcAccent
-                                          : node.kind === "subnet" ? (node.access === "public" ? Theme.publicAccent : Theme.privateAccent)
-                                          : Theme.containerAccent
-            readonly property color fill: node.kind === "vpc" ? Theme.vpcFill
-                                        : node.kind === "subnet" ? (node.access === "public" ? Theme.publicFill : Theme.privateFill)
-                                        : Theme.containerFill
+            readonly property color accent: Theme.accentOf(node.tone)
+            readonly property color fill: Theme.fillOf(node.tone)
             radius: 6
             color: node.dropTarget ? Qt.lighter(accent, 1.9) : fill
             border.color: node.hot ? Theme.accent : accent
-            border.width: node.hot ? 2.5 : (node.kind === "vpc" ? 1.5 : 1.2)
+            border.width: node.hot ? 2.5 : (node.tone === "vpc" ? 1.5 : 1.2)
 
             Rectangle {
                 // Title band.
@@ -116,21 +113,21 @@ Item {
                 }
                 Rectangle {
                     id: badge
-                    visible: node.kind === "subnet"
+                    visible: node.reach !== ""
                     anchors.right: parent.right
                     anchors.rightMargin: 10
                     y: 11
                     width: badgeText.implicitWidth + 14
                     height: 18
                     radius: 9
-                    color: node.access === "public" ? Theme.publicBadge : Theme.privateBadge
+                    color: Theme.badgeOf(node.reach)
                     Text {
                         id: badgeText
                         anchors.centerIn: parent
-                        text: node.access === "public" ? qsTr("Public") : qsTr("Private")
+                        text: node.reachLabel
                         font.pixelSize: 10
                         font.weight: Font.DemiBold
-                        color: node.access === "public" ? Theme.publicBadgeText : Theme.privateBadgeText
+                        color: Theme.badgeTextOf(node.reach)
                     }
                 }
             }
@@ -162,10 +159,7 @@ Item {
         width: 48
         height: 48
         antialiasing: false
-        color: node.category === "compute" ? Theme.computeTile
-             : node.category === "database" ? Theme.databaseTile
-             : node.category === "storage" ? Theme.storageTile
-             : node.kind === "generic" ? Theme.genericTile : Theme.networkingTile
+        color: Theme.tileOf(node.category)
     }
     // The icon and name exist only while the node is seen at icon size; icons decode off the
     // UI thread and share one cached pixmap per kind and size.

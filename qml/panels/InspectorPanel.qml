@@ -1,6 +1,7 @@
-// The inspector: the selection's name, tags and properties with an editor per property type,
-// what the model derives (subnet reach, usable addresses, effective routes), and editors for
-// routes, security group rules and network ACL entries. Every edit is one undo step.
+// The inspector: the selection's name, tags and properties with the editor the catalogue gives
+// each, what the model derives (subnet reach, usable addresses, effective routes), and cards
+// for list properties (routes, security group rules, network ACL entries) whose fields come
+// from the catalogue's item schemas. Every edit is one undo step.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -16,11 +17,6 @@ Rectangle {
     color: Theme.panel
 
     Rectangle { width: 1; height: parent.height; color: Theme.divider }
-
-    readonly property var protocolOptions: [
-        { value: "tcp", label: "TCP" }, { value: "udp", label: "UDP" },
-        { value: "icmp", label: "ICMP" }, { value: "-1", label: "All" }
-    ]
 
     ScrollView {
         id: scroller
@@ -148,7 +144,7 @@ Rectangle {
                                     text: modelData.value
                                     font.pixelSize: 12
                                     font.weight: Font.DemiBold
-                                    color: modelData.value === "Public" ? Theme.ok : Theme.textStrong
+                                    color: modelData.emphasis === "ok" ? Theme.ok : Theme.textStrong
                                     Layout.fillWidth: true
                                     elide: Text.ElideRight
                                 }
@@ -160,8 +156,7 @@ Rectangle {
                                 Layout.fillWidth: true
                                 wrapMode: Text.Wrap
                                 font.pixelSize: 11
-                                font.family: modelData.label === "Route table" || modelData.label === "Effective routes"
-                                             ? "monospace" : Qt.application.font.family
+                                font.family: modelData.monospace ? "monospace" : Qt.application.font.family
                                 color: Theme.textSecondary
                             }
                         }
@@ -185,6 +180,10 @@ Rectangle {
                     required property bool mixed
                     required property string description
                     required property var options
+                    required property string expression
+                    required property string placeholder
+                    required property string itemName
+                    required property var itemFields
                     objectName: "prop_" + key
                     Layout.leftMargin: 14
                     Layout.rightMargin: 14
@@ -220,6 +219,8 @@ Rectangle {
                         Layout.fillWidth: true
                         active: prop.editor !== "bool"
                         sourceComponent: {
+                            if (prop.itemFields.length > 0)
+                                return listEditor
                             switch (prop.editor) {
                             case "enum": case "region": case "reference":
                                 return comboEditor
@@ -227,12 +228,20 @@ Rectangle {
                                 return prop.options.length > 0 ? comboEditor : textEditor
                             case "referenceList": return checkListEditor
                             case "tags": case "json": return areaEditor
-                            case "routes": return routesEditor
-                            case "rules": return rulesEditor
-                            case "aclEntries": return aclEditor
                             default: return textEditor
                             }
                         }
+                    }
+
+                    Label {
+                        objectName: "expression_" + prop.key
+                        visible: prop.expression !== ""
+                        Layout.fillWidth: true
+                        text: qsTr("from the template: %1").arg(prop.expression)
+                        wrapMode: Text.Wrap
+                        font.pixelSize: 10
+                        font.family: "monospace"
+                        color: Theme.textFaint
                     }
 
                     Label {
@@ -253,7 +262,7 @@ Rectangle {
                                 objectName: "field_" + prop.key
                                 Layout.fillWidth: true
                                 text: prop.text
-                                placeholderText: prop.mixed ? qsTr("several values") : ""
+                                placeholderText: prop.mixed ? qsTr("several values") : prop.placeholder
                                 selectByMouse: true
                                 font.family: prop.editor === "cidr" || prop.editor === "ip" || prop.editor === "cidrList"
                                              ? "monospace" : Qt.application.font.family
@@ -345,7 +354,7 @@ Rectangle {
                                 selectByMouse: true
                                 font.family: "monospace"
                                 font.pixelSize: 11
-                                placeholderText: prop.editor === "tags" ? "team=network" : ""
+                                placeholderText: prop.placeholder
                                 background: Rectangle { border.color: area.activeFocus ? Theme.accent : Theme.divider; radius: 3 }
                                 readonly property string problem: text === prop.text ? "" : panel.inspector.check(prop.index, text)
                                 onEditingFinished: if (problem === "" && text !== prop.text) prop.commit(text)
@@ -359,57 +368,13 @@ Rectangle {
                         }
                     }
                     Component {
-                        id: routesEditor
+                        id: listEditor
                         ObjectListEditor {
                             inspector: panel.inspector
                             row: prop.index
                             items: prop.value
-                            itemName: qsTr("Route")
-                            addText: qsTr("Add route")
-                            template: ({ destination: "", target: "" })
-                            fields: [
-                                { key: "destination", label: qsTr("To"), type: "cidr", wide: true, placeholder: "10.1.0.0/16" },
-                                { key: "target", label: qsTr("Via"), type: "combo", wide: true, options: panel.inspector.routeTargets() }
-                            ]
-                        }
-                    }
-                    Component {
-                        id: rulesEditor
-                        ObjectListEditor {
-                            inspector: panel.inspector
-                            row: prop.index
-                            items: prop.value
-                            itemName: prop.key === "egress" ? qsTr("Outbound rule") : qsTr("Inbound rule")
-                            addText: qsTr("Add rule")
-                            template: ({ protocol: "tcp", from_port: 443, to_port: 443, cidr: "10.0.0.0/8" })
-                            fields: [
-                                { key: "protocol", label: qsTr("Proto"), type: "combo", wide: true, options: panel.protocolOptions },
-                                { key: "from_port", label: qsTr("From"), type: "int" },
-                                { key: "to_port", label: qsTr("To"), type: "int" },
-                                { key: "cidr", label: qsTr("Source"), type: "cidr", wide: true, placeholder: "0.0.0.0/0" },
-                                { key: "description", label: qsTr("Note"), type: "text", wide: true }
-                            ]
-                        }
-                    }
-                    Component {
-                        id: aclEditor
-                        ObjectListEditor {
-                            inspector: panel.inspector
-                            row: prop.index
-                            items: prop.value
-                            itemName: qsTr("Entry")
-                            addText: qsTr("Add entry")
-                            template: ({ rule_number: 100, egress: false, protocol: "-1", rule_action: "allow", cidr: "0.0.0.0/0" })
-                            fields: [
-                                { key: "rule_number", label: qsTr("No."), type: "int" },
-                                { key: "egress", label: qsTr("Out"), type: "bool" },
-                                { key: "protocol", label: qsTr("Proto"), type: "combo", options: panel.protocolOptions },
-                                { key: "rule_action", label: qsTr("Action"), type: "combo",
-                                  options: [{ value: "allow", label: "allow" }, { value: "deny", label: "deny" }] },
-                                { key: "cidr", label: qsTr("CIDR"), type: "cidr", wide: true },
-                                { key: "from_port", label: qsTr("From"), type: "int" },
-                                { key: "to_port", label: qsTr("To"), type: "int" }
-                            ]
+                            fields: prop.itemFields
+                            itemName: prop.itemName
                         }
                     }
                 }

@@ -38,13 +38,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     };
     add({"vpc-1", "vpc", n[1], "", {}, {{"cidr", n[2]}, {"region", n[3]}}, {{n[4], n[5]}}, {}});
-    add({"subnet-1", "subnet", n[6], "vpc-1", {}, {{"cidr", n[7]}, {"availability_zone", n[3]}}, {}, {}});
+    add({"subnet-1",
+         "subnet",
+         n[6],
+         "vpc-1",
+         {},
+         {{"cidr", n[7]}, {"availability_zone", n[3]}},
+         {},
+         {}});
     add({"i-1", "ec2_instance", n[5], "subnet-1", {}, {}, {}, {}});
     add({"vpc-2", "vpc", n[7], "", {}, {{"cidr", n[2]}, {"region", n[1]}}, {}, {}});
     add({"igw-1", "internet_gateway", n[4], "vpc-1", {}, {}, {}, {}});
-    add({"rt-1", "route_table", n[2], "vpc-1", {},
-         {{"associations", {"subnet-1"}}, {"routes", {{{"destination", n[6]}, {"target", "igw-1"}}}}},
-         {}, {}});
+    add({"rt-1",
+         "route_table",
+         n[2],
+         "vpc-1",
+         {},
+         {{"associations", {"subnet-1"}},
+          {"routes", {{{"destination", n[6]}, {"target", "igw-1"}}}}},
+         {},
+         {}});
     if (!diagram.addConnection({"pcx-1", "vpc_peering", n[3], "vpc-1", "vpc-2", {}, {}})) {
         std::abort();
     }

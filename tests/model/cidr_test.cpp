@@ -64,8 +64,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"1:2:3:4:5:6:7/64", "the IPv6 address has 7 groups, expected 8", 0}));
 
 TEST(Cidr, FamilySpecificParsers) {
-    EXPECT_EQ(parseIpv4Cidr("2600::/56").error, "expected an IPv4 CIDR, got the IPv6 \"2600::/56\"");
-    EXPECT_EQ(parseIpv6Cidr("10.0.0.0/8").error, "expected an IPv6 CIDR, got the IPv4 \"10.0.0.0/8\"");
+    EXPECT_EQ(parseIpv4Cidr("2600::/56").error,
+              "expected an IPv4 CIDR, got the IPv6 \"2600::/56\"");
+    EXPECT_EQ(parseIpv6Cidr("10.0.0.0/8").error,
+              "expected an IPv6 CIDR, got the IPv4 \"10.0.0.0/8\"");
     EXPECT_TRUE(parseIpv6Cidr("2600:1f18:abcd:ef00::/56"));
 }
 

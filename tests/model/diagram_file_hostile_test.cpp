@@ -27,8 +27,7 @@ struct WrongType {
 class WrongTypes : public ::testing::TestWithParam<WrongType> {};
 
 TEST_P(WrongTypes, NameTheFieldAndTheTypes) {
-    EXPECT_EQ(errorOf(document(std::string("[") + GetParam().element + "]")),
-              GetParam().expected);
+    EXPECT_EQ(errorOf(document(std::string("[") + GetParam().element + "]")), GetParam().expected);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -54,7 +53,8 @@ INSTANTIATE_TEST_SUITE_P(
         WrongType{"Properties", R"({"id": "v", "kind": "vpc", "properties": "cidr"})",
                   "line 1, column 105 (/elements/0/properties): expected an object, found a "
                   "string"},
-        WrongType{"PropertyValue", R"({"id": "v", "kind": "vpc", "properties": {"secondary_cidrs": "10.1.0.0/16"}})",
+        WrongType{"PropertyValue",
+                  R"({"id": "v", "kind": "vpc", "properties": {"secondary_cidrs": "10.1.0.0/16"}})",
                   "line 1, column 105 (/elements/0/properties): \"v\": property "
                   "\"secondary_cidrs\": expected an array of strings"},
         WrongType{"Tags", R"({"id": "v", "kind": "vpc", "tags": ["a"]})",
@@ -84,10 +84,12 @@ TEST(HostileFiles, TopLevelFieldsOfTheWrongType) {
 
 TEST(HostileFiles, ConnectionFieldsOfTheWrongType) {
     const std::string vpcs = R"([{"id": "a", "kind": "vpc"}, {"id": "b", "kind": "vpc"}])";
-    EXPECT_EQ(errorOf(document(vpcs, R"([{"id": "p", "kind": "vpc_peering", "from": "a", "to": 5}])")),
-              "line 1, column 191 (/connections/0/to): expected a string, found a number");
-    EXPECT_EQ(errorOf(document(vpcs, R"([{"id": "a", "kind": "vpc_peering", "from": "a", "to": "b"}])")),
-              "line 1, column 144 (/connections/0/id): the id \"a\" is already used");
+    EXPECT_EQ(
+        errorOf(document(vpcs, R"([{"id": "p", "kind": "vpc_peering", "from": "a", "to": 5}])")),
+        "line 1, column 191 (/connections/0/to): expected a string, found a number");
+    EXPECT_EQ(
+        errorOf(document(vpcs, R"([{"id": "a", "kind": "vpc_peering", "from": "a", "to": "b"}])")),
+        "line 1, column 144 (/connections/0/id): the id \"a\" is already used");
 }
 
 TEST(HostileFiles, DeepNestingIsRefusedWithoutRecursion) {
@@ -96,9 +98,9 @@ TEST(HostileFiles, DeepNestingIsRefusedWithoutRecursion) {
     EXPECT_EQ(errorOf(deep),
               "line 1, column 154: arrays and objects are nested more than 100 levels deep");
     // Brackets inside strings do not count.
-    const std::string quoted = document("[]") ;
-    std::string withBrackets = R"({"format": "skydraft", "version": 1, "name": ")" +
-                               std::string(500, '[') + R"("})";
+    const std::string quoted = document("[]");
+    std::string withBrackets =
+        R"({"format": "skydraft", "version": 1, "name": ")" + std::string(500, '[') + R"("})";
     EXPECT_TRUE(loadDiagram(withBrackets));
     EXPECT_TRUE(loadDiagram(quoted));
 }
@@ -112,11 +114,13 @@ TEST(HostileFiles, NulBytes) {
     std::string raw = R"({"format": "skydraft", "version": 1, "name": "a)";
     raw += '\0';
     raw += R"(b"})";
-    EXPECT_EQ(errorOf(raw),
-              "line 1, column 48: not valid JSON: error while parsing value - invalid string: "
-              "control character U+0000 (NUL) must be escaped to \\u0000; last read: '\"a<U+0000>'");
+    EXPECT_EQ(
+        errorOf(raw),
+        "line 1, column 48: not valid JSON: error while parsing value - invalid string: "
+        "control character U+0000 (NUL) must be escaped to \\u0000; last read: '\"a<U+0000>'");
     // An escaped NUL is a legal character of a name and survives a round trip.
-    const LoadResult escaped = loadDiagram(document(R"([{"id": "v", "kind": "vpc", "name": "a\u0000b"}])"));
+    const LoadResult escaped =
+        loadDiagram(document(R"([{"id": "v", "kind": "vpc", "name": "a\u0000b"}])"));
     ASSERT_TRUE(escaped);
     EXPECT_EQ(escaped.diagram->element("v")->name, std::string("a\0b", 3));
     EXPECT_EQ(*loadDiagram(saveDiagram(*escaped.diagram)).diagram, *escaped.diagram);
@@ -130,9 +134,9 @@ TEST(HostileFiles, HugeStringsAndLongListsLoadAndRoundTrip) {
                  std::to_string(i % 256) + ".0/24\"";
     }
     cidrs += "]";
-    const LoadResult result = loadDiagram(document(
-        R"([{"id": "v", "kind": "vpc", "name": ")" + name +
-        R"(", "properties": {"secondary_cidrs": )" + cidrs + "}}]"));
+    const LoadResult result =
+        loadDiagram(document(R"([{"id": "v", "kind": "vpc", "name": ")" + name +
+                             R"(", "properties": {"secondary_cidrs": )" + cidrs + "}}]"));
     ASSERT_TRUE(result) << result.error->toString();
     EXPECT_EQ(result.diagram->element("v")->name.size(), name.size());
     EXPECT_EQ(result.diagram->element("v")->stringListProperty("secondary_cidrs").size(), 100000u);
@@ -205,7 +209,7 @@ TEST(JsonText, PositionsAndNesting) {
     EXPECT_EQ(findExcessiveNesting(R"(["\"[[[[["])", 1), std::nullopt);
     EXPECT_EQ(findInvalidUtf8("plain \xC3\xA9 \xE2\x82\xAC \xF0\x9F\x9A\x80"), std::nullopt);
     EXPECT_EQ(findInvalidUtf8("ab\xB1"), std::optional<std::size_t>(2));
-    EXPECT_EQ(findInvalidUtf8("\xC0\x80"), std::optional<std::size_t>(0));      // overlong NUL
+    EXPECT_EQ(findInvalidUtf8("\xC0\x80"), std::optional<std::size_t>(0));       // overlong NUL
     EXPECT_EQ(findInvalidUtf8("x\xED\xA0\x80"), std::optional<std::size_t>(1));  // surrogate
     EXPECT_EQ(findInvalidUtf8("\xE2\x82"), std::optional<std::size_t>(0));       // truncated
 }

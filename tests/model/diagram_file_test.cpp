@@ -20,10 +20,20 @@ std::string readFile(const std::filesystem::path& path) {
 Diagram sample() {
     Diagram d;
     d.setName("Sample \"quoted\" name");
-    Element vpc{"vpc-1", "vpc", "prod", "", {10, 20, 800, 600}, {{"cidr", "10.0.0.0/16"}}, {{"env", "prod"}}, {"VPC007"}};
-    Element subnet{"subnet-1", "subnet", "app-a", "vpc-1", {40, 60, 300, 200.5},
-                   {{"cidr", "10.0.1.0/24"}, {"availability_zone", "us-east-1a"}, {"x_unknown", {1, 2}}}, {}, {}};
-    Element vpc2{"vpc-2", "vpc", "shared", "", {900, 20, 400, 300}, {{"cidr", "10.1.0.0/16"}}, {}, {}};
+    Element vpc{
+        "vpc-1",           "vpc",     "prod", "", {10, 20, 800, 600}, {{"cidr", "10.0.0.0/16"}},
+        {{"env", "prod"}}, {"VPC007"}};
+    Element subnet{
+        "subnet-1",
+        "subnet",
+        "app-a",
+        "vpc-1",
+        {40, 60, 300, 200.5},
+        {{"cidr", "10.0.1.0/24"}, {"availability_zone", "us-east-1a"}, {"x_unknown", {1, 2}}},
+        {},
+        {}};
+    Element vpc2{"vpc-2", "vpc", "shared", "", {900, 20, 400, 300}, {{"cidr", "10.1.0.0/16"}},
+                 {},      {}};
     EXPECT_TRUE(d.addElement(vpc));
     EXPECT_TRUE(d.addElement(subnet));
     EXPECT_TRUE(d.addElement(vpc2));
@@ -57,7 +67,8 @@ TEST(DiagramFile, MovingOneElementChangesOneLine) {
 TEST(DiagramFile, WritesAStableReadableLayout) {
     Diagram d;
     d.setName("tiny");
-    ASSERT_TRUE(d.addElement({"vpc-1", "vpc", "v", "", {1, 2, 3, 4}, {{"cidr", "10.0.0.0/16"}}, {}, {}}));
+    ASSERT_TRUE(
+        d.addElement({"vpc-1", "vpc", "v", "", {1, 2, 3, 4}, {{"cidr", "10.0.0.0/16"}}, {}, {}}));
     EXPECT_EQ(saveDiagram(d), R"({
   "format": "skydraft",
   "version": 1,
@@ -155,7 +166,8 @@ TEST(DiagramFile, EveryExampleRoundTrips) {
         const LoadResult loaded = loadDiagram(text);
         ASSERT_TRUE(loaded) << entry.path() << ": " << loaded.error->toString();
         EXPECT_EQ(*loadDiagram(saveDiagram(*loaded.diagram)).diagram, *loaded.diagram);
-        EXPECT_EQ(saveDiagram(*loaded.diagram), text) << entry.path() << " is not in canonical form";
+        EXPECT_EQ(saveDiagram(*loaded.diagram), text)
+            << entry.path() << " is not in canonical form";
     }
     EXPECT_GE(count, 3);
 }

@@ -89,8 +89,7 @@ TEST(Diagram, ReparentingChecksContainmentAndCycles) {
     EXPECT_TRUE(d.setParent("i-1", "subnet-2"));
     EXPECT_EQ(d.element("i-1")->parent, "subnet-2");
     EXPECT_EQ(d.setParent("i-1", "vpc-1").error, "a EC2 instance cannot be placed in a VPC");
-    EXPECT_EQ(d.setParent("subnet-2", "subnet-2").error,
-              "cannot place \"subnet-2\" inside itself");
+    EXPECT_EQ(d.setParent("subnet-2", "subnet-2").error, "cannot place \"subnet-2\" inside itself");
 }
 
 TEST(Diagram, ConnectionsJoinAllowedKinds) {

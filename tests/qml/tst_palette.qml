@@ -59,9 +59,9 @@ Item {
             verify(all >= 20, "every catalogue kind is listed: " + all)
             type("gatew")
             compare(shownKinds(), ["internet_gateway", "egress_only_internet_gateway", "nat_gateway",
+                                   "transit_gateway", "transit_gateway_route_table",
                                    "virtual_private_gateway", "customer_gateway",
-                                   "direct_connect_gateway", "transit_gateway",
-                                   "transit_gateway_route_table"])
+                                   "direct_connect_gateway"])
             keyClick(Qt.Key_Backspace)
             keyClick(Qt.Key_Backspace)
             keyClick(Qt.Key_Backspace)

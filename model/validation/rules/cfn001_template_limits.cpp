@@ -1,5 +1,5 @@
 // CFN001: the CloudFormation export would exceed the template's resource limit.
-#include "resource_catalogue.h"
+#include "catalogue/resource_catalogue.h"
 #include "validation/rules/rule_helpers.h"
 
 namespace skydraft::rules {

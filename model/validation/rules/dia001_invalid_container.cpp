@@ -1,5 +1,5 @@
 // DIA001: an element sits in a container it cannot live in.
-#include "resource_catalogue.h"
+#include "catalogue/resource_catalogue.h"
 #include "validation/rules/rule_helpers.h"
 
 namespace skydraft::rules {

@@ -1,5 +1,5 @@
 // DIA002: a connection joins two elements its kind cannot join.
-#include "resource_catalogue.h"
+#include "catalogue/resource_catalogue.h"
 #include "validation/rules/rule_helpers.h"
 
 namespace skydraft::rules {

@@ -1,5 +1,6 @@
 // DIA003: a required property is missing or a value is malformed (CIDR, address, reference).
-#include "resource_catalogue.h"
+#include "catalogue/resource_catalogue.h"
+#include "template/symbolic_value.h"
 #include "validation/rules/rule_helpers.h"
 
 namespace skydraft::rules {
@@ -209,8 +210,11 @@ struct Checker {
                     }
                     const std::string_view d = member(r, "destination");
                     const std::string_view t = member(r, "target");
-                    checkCidr(subject, id, "route destination", d, 0);
-                    if (t.empty() || !ctx.diagram().contains(t)) {
+                    if (!isSymbolicField(r, "destination")) {
+                        checkCidr(subject, id, "route destination", d, 0);
+                    }
+                    if ((t.empty() || !ctx.diagram().contains(t)) &&
+                        !isSymbolicField(r, "target")) {
                         report(subject, id,
                                "route " + std::string(d) + " targets " + inQuotes(t) +
                                    ", which does not exist");
@@ -222,14 +226,17 @@ struct Checker {
                     if (!r.is_object()) {
                         continue;
                     }
-                    if (const auto c = r.find("cidr"); c != r.end() && c->is_string()) {
+                    if (const auto c = r.find("cidr");
+                        c != r.end() && c->is_string() && !isSymbolicField(r, "cidr")) {
                         checkCidr(subject, id, key + " cidr", text(*c), 4);
                     }
-                    if (const auto c = r.find("ipv6_cidr"); c != r.end() && c->is_string()) {
+                    if (const auto c = r.find("ipv6_cidr");
+                        c != r.end() && c->is_string() && !isSymbolicField(r, "ipv6_cidr")) {
                         checkCidr(subject, id, key + " ipv6_cidr", text(*c), 6);
                     }
                     if (const auto g = r.find("source_security_group");
-                        g != r.end() && g->is_string()) {
+                        g != r.end() && g->is_string() &&
+                        !isSymbolicField(r, "source_security_group")) {
                         const std::string_view ref = text(*g);
                         const Element* sg = ctx.element(ref);
                         if (!sg || sg->kind != "security_group") {
@@ -245,7 +252,8 @@ struct Checker {
                     if (!r.is_object()) {
                         continue;
                     }
-                    if (const auto c = r.find("cidr"); c != r.end() && c->is_string()) {
+                    if (const auto c = r.find("cidr");
+                        c != r.end() && c->is_string() && !isSymbolicField(r, "cidr")) {
                         checkCidr(subject, id, "entry cidr", text(*c), 0);
                     }
                 }
@@ -267,12 +275,27 @@ struct Checker {
         if constexpr (std::is_same_v<Item, Element>) {
             subnet = item.kind == "subnet" ? ctx.subnet(item) : nullptr;
         }
+        const bool fromTemplate = item.properties.contains(kTemplateProperty);
         for (const PropertyDef& def : defs) {
             if (!needsCheck(def)) {
                 continue;
             }
             if (subnet && def.key == "cidr" && subnet->ipv4Written) {
                 continue;  // parsed already by the context
+            }
+            if (fromTemplate) {
+                // A value decided only at deployment is not wrong; one CloudFormation refuses is.
+                const SymbolicValue evaluated = evaluatedProperty(item.properties, def.key);
+                if (evaluated.state == SymbolicState::Invalid) {
+                    const json* e = propertyExpression(item.properties, def.key);
+                    report(subject, item.id,
+                           def.key + " " + (e ? intrinsicText(*e) : std::string()) +
+                               " fails in CloudFormation: " + evaluated.reason);
+                    continue;
+                }
+                if (!evaluated.isKnown()) {
+                    continue;
+                }
             }
             const auto it = item.properties.find(def.key);
             const json& value = it != item.properties.end() ? *it : def.defaultValue;

@@ -17,16 +17,23 @@ void check(const ValidationContext& ctx, Findings& out) {
         if (subnets.empty()) {
             continue;  // EC2001
         }
-        const auto zones = zonesOf(subnets);
-        if (zones.size() >= 2) {
+        const SubnetZones zones = zonesOf(subnets);
+        if (zones.keys.size() >= 2) {
             continue;
         }
         std::vector<Id> ids{lb->id};
         for (const SubnetInfo* s : subnets) {
             ids.push_back(s->element->id);
         }
+        if (!zones.undecided.empty()) {
+            out.push_back(makeFinding(kInfo, Severity::Info,
+                                      describe(*lb) + ": cannot check zone spread: " +
+                                          undecidedZoneText(*zones.undecided.front()),
+                                      std::move(ids)));
+            continue;
+        }
         out.push_back(makeFinding(kInfo,
-                                  describe(*lb) + ": subnets only in " + zones.front() +
+                                  describe(*lb) + ": subnets only in " + zones.labels.front() +
                                       "; an Application Load Balancer needs two zones",
                                   std::move(ids)));
     }

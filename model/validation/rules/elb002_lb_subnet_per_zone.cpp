@@ -15,7 +15,8 @@ constexpr RuleInfo kInfo{
 void check(const ValidationContext& ctx, Findings& out) {
     for (const Element* lb : ctx.ofKind("load_balancer")) {
         const Element* vpc = ctx.vpcOf(*lb);
-        std::map<std::string, std::vector<Id>> byZone;
+        std::map<std::string, std::vector<Id>> byZone;  // zones that can be compared only
+        std::map<std::string, std::string> labels;
         for (const SubnetInfo* s : listedSubnets(ctx, *lb)) {
             if (vpc && s->element->parent != vpc->id) {
                 out.push_back(makeFinding(
@@ -24,7 +25,10 @@ void check(const ValidationContext& ctx, Findings& out) {
                     {lb->id, s->element->id}));
                 continue;
             }
-            byZone[s->element->stringProperty("availability_zone")].push_back(s->element->id);
+            if (s->zoneRef.isDecided() || s->zoneRef.isNone()) {
+                byZone[s->zoneRef.key()].push_back(s->element->id);
+                labels[s->zoneRef.key()] = s->zoneRef.label();
+            }
         }
         for (auto& [zone, ids] : byZone) {
             if (ids.size() > 1) {
@@ -32,7 +36,8 @@ void check(const ValidationContext& ctx, Findings& out) {
                 all.insert(all.end(), ids.begin(), ids.end());
                 out.push_back(makeFinding(kInfo,
                                           describe(*lb) + ": " + std::to_string(ids.size()) +
-                                              " subnets in " + zone + "; at most one per zone",
+                                              " subnets in " + labels[zone] +
+                                              "; at most one per zone",
                                           std::move(all)));
             }
         }

@@ -17,7 +17,7 @@ void check(const ValidationContext& ctx, Findings& out) {
             continue;
         }
         const Element* subnet = ctx.subnetOf(*nat);
-        if (!subnet || ctx.routes().isPublic(*subnet)) {
+        if (!subnet || ctx.routes().routesDefaultToInternet(*subnet)) {
             continue;
         }
         out.push_back(makeFinding(kInfo,

@@ -14,7 +14,7 @@ constexpr RuleInfo kInfo{
 void check(const ValidationContext& ctx, Findings& out) {
     static const Cidr anyV4 = Cidr::v4(0, 0);
     for (const SubnetInfo& s : ctx.subnets()) {
-        if (s.ipv6Only || s.reach == SubnetReach::Public) {
+        if (s.ipv6Only || ctx.routes().routesDefaultToInternet(*s.element)) {
             continue;
         }
         const auto users = internetUsers(s, false);

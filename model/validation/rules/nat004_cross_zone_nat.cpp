@@ -22,16 +22,21 @@ void check(const ValidationContext& ctx, Findings& out) {
         if (!natSubnet) {
             continue;
         }
-        const std::string natZone = natSubnet->stringProperty("availability_zone");
+        const SubnetInfo* natInfo = ctx.subnet(*natSubnet);
+        if (!natInfo) {
+            continue;
+        }
+        const ZoneRef& natZone = natInfo->zoneRef;
         for (const Element* s : t.subnets) {
             const SubnetInfo* info = ctx.subnet(*s);
-            const std::string zone(info ? info->zone : std::string_view());
-            if (zone.empty() || natZone.empty() || zone == natZone) {
+            // Zones that cannot be compared (unknown, or a name against an index) are skipped.
+            if (!info || !info->zoneRef.comparable(natZone) || info->zoneRef.sameZone(natZone)) {
                 continue;
             }
             out.push_back(makeFinding(kInfo,
-                                      describe(*s) + ": in " + zone + ", routes 0.0.0.0/0 to " +
-                                          describe(*nat) + " in " + natZone,
+                                      describe(*s) + ": in " + info->zoneRef.label() +
+                                          ", routes 0.0.0.0/0 to " + describe(*nat) + " in " +
+                                          natZone.label(),
                                       {s->id, nat->id}));
         }
     }

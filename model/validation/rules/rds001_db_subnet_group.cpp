@@ -25,15 +25,22 @@ void check(const ValidationContext& ctx, Findings& out) {
                     {db->id, s->element->id}));
             }
         }
-        const auto zones = zonesOf(subnets);
-        if (zones.size() < 2) {
+        const SubnetZones zones = zonesOf(subnets);
+        if (zones.keys.size() < 2) {
             std::vector<Id> ids{db->id};
             for (const SubnetInfo* s : subnets) {
                 ids.push_back(s->element->id);
             }
+            if (!zones.undecided.empty()) {
+                out.push_back(makeFinding(kInfo, Severity::Info,
+                                          describe(*db) + ": cannot check zone spread: " +
+                                              undecidedZoneText(*zones.undecided.front()),
+                                          std::move(ids)));
+                continue;
+            }
             out.push_back(makeFinding(kInfo,
-                                      describe(*db) + ": DB subnet group only in " + zones.front() +
-                                          "; it needs two zones",
+                                      describe(*db) + ": DB subnet group only in " +
+                                          zones.labels.front() + "; it needs two zones",
                                       std::move(ids)));
         }
     }

@@ -14,6 +14,17 @@ constexpr RuleInfo kInfo{
     "gateways VPN003, targets that do not exist DIA003.",
     ""};
 
+/// CloudFormation types a route can target (Skydraft keeps those it cannot place as generic).
+bool isRouteTargetType(std::string_view type) {
+    static const std::unordered_set<std::string_view> types = {
+        "AWS::EC2::VPCPeeringConnection", "AWS::EC2::TransitGateway",
+        "AWS::EC2::NatGateway",           "AWS::EC2::Instance",
+        "AWS::EC2::NetworkInterface",     "AWS::EC2::VPCEndpoint",
+        "AWS::EC2::InternetGateway",      "AWS::EC2::EgressOnlyInternetGateway",
+        "AWS::EC2::VPNGateway",           "AWS::EC2::CarrierGateway"};
+    return types.count(type) > 0;
+}
+
 void check(const ValidationContext& ctx, Findings& out) {
     std::unordered_set<std::string> tgwAttached;  // "vpc\ntgw"
     for (const Connection* c : ctx.connectionsOfKind("transit_gateway_attachment")) {
@@ -40,6 +51,8 @@ void check(const ValidationContext& ctx, Findings& out) {
                         continue;
                     }
                     problem = "is not attached to this VPC";
+                } else if (k == "generic" && isRouteTargetType(t->stringProperty("type"))) {
+                    continue;  // kept as the template has it (a peering with another stack's VPC)
                 } else {
                     problem = "cannot be a route target";
                 }

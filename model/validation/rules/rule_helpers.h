@@ -389,16 +389,41 @@ inline std::vector<const SubnetInfo*> listedSubnets(const ValidationContext& ctx
     return out;
 }
 
-/// The distinct availability zones of subnets, in order of first appearance.
-inline std::vector<std::string> zonesOf(const std::vector<const SubnetInfo*>& subnets) {
-    std::vector<std::string> zones;
+/// The availability zones of subnets: the distinct decided ones (names or indexes, by key, in
+/// order of first appearance; a subnet without a zone counts as the zone ""), and the subnets
+/// whose zone cannot be decided.
+struct SubnetZones {
+    std::vector<std::string> keys;
+    std::vector<std::string> labels;  ///< how each key reads ("us-east-1a", "zone 2 of the region")
+    std::vector<const SubnetInfo*> undecided;
+};
+
+inline SubnetZones zonesOf(const std::vector<const SubnetInfo*>& subnets) {
+    SubnetZones zones;
     for (const SubnetInfo* s : subnets) {
-        std::string z = s->element->stringProperty("availability_zone");
-        if (std::find(zones.begin(), zones.end(), z) == zones.end()) {
-            zones.push_back(std::move(z));
+        const ZoneRef& z = s->zoneRef;
+        if (!z.isDecided() && !z.isNone()) {
+            zones.undecided.push_back(s);
+            continue;
+        }
+        std::string key = z.key();
+        if (std::find(zones.keys.begin(), zones.keys.end(), key) == zones.keys.end()) {
+            zones.keys.push_back(std::move(key));
+            zones.labels.push_back(z.label());
         }
     }
     return zones;
+}
+
+/// "availability zone of subnet "db-a" comes from import SharedZone": why a subnet's zone
+/// cannot be compared, for the info findings of zone-spread rules.
+inline std::string undecidedZoneText(const SubnetInfo& s) {
+    const std::string& reason = s.zoneRef.reason;
+    const std::string subject = "availability zone of " + describe(*s.element);
+    if (reason.rfind("comes from", 0) == 0) {
+        return subject + " " + reason;
+    }
+    return subject + " is not known (" + reason + ")";
 }
 
 }  // namespace skydraft::rules

@@ -40,6 +40,7 @@ extern const Rule peer005;
 extern const Rule peer006;
 extern const Rule peer007;
 extern const Rule peer008;
+extern const Rule reach001;
 extern const Rule rds001;
 extern const Rule rds002;
 extern const Rule rt001;

@@ -20,18 +20,33 @@ bool zoneInRegion(std::string_view zone, const std::string& region) {
 
 void check(const ValidationContext& ctx, Findings& out) {
     for (const SubnetInfo& s : ctx.subnets()) {
-        const std::string_view zone = s.zone;
-        if (zone.empty()) {
-            out.push_back(makeFinding(kInfo, describe(*s.element) + ": no availability zone",
-                                      {s.element->id}));
-            continue;
-        }
-        if (s.vpc && !s.vpc->region.empty() && !zoneInRegion(zone, s.vpc->region)) {
-            out.push_back(makeFinding(kInfo,
-                                      describe(*s.element) + ": zone " + std::string(zone) +
-                                          " is not in the region " + s.vpc->region + " of " +
-                                          describe(*s.vpc->element),
-                                      {s.element->id, s.vpc->element->id}));
+        const ZoneRef& zone = s.zoneRef;
+        switch (zone.kind) {
+            case ZoneRef::Kind::None:
+                out.push_back(makeFinding(kInfo, describe(*s.element) + ": no availability zone",
+                                          {s.element->id}));
+                break;
+            case ZoneRef::Kind::Name:
+                if (s.vpc && !s.vpc->region.empty() && !zoneInRegion(zone.name, s.vpc->region)) {
+                    out.push_back(makeFinding(kInfo,
+                                              describe(*s.element) + ": zone " + zone.name +
+                                                  " is not in the region " + s.vpc->region +
+                                                  " of " + describe(*s.vpc->element),
+                                              {s.element->id, s.vpc->element->id}));
+                }
+                break;
+            case ZoneRef::Kind::Invalid:
+                if (zone.index >= 0 && s.vpc) {  // an index past the region's zones
+                    out.push_back(makeFinding(kInfo,
+                                              describe(*s.element) + ": " + zone.expression +
+                                                  " has no zone in " + describe(*s.vpc->element) +
+                                                  ": " + zone.reason,
+                                              {s.element->id, s.vpc->element->id}));
+                }
+                break;
+            case ZoneRef::Kind::Index:    // a zone of whatever region the stack is deployed in
+            case ZoneRef::Kind::Unknown:  // decided at deployment: not wrong
+                break;
         }
     }
 }

@@ -19,7 +19,8 @@ void check(const ValidationContext& ctx, Findings& out) {
             out.push_back(makeFinding(kInfo, describe(*a) + ": no subnet", {a->id, a->from}));
             continue;
         }
-        std::map<std::string, std::vector<Id>> byZone;
+        std::map<std::string, std::vector<Id>> byZone;  // zones that can be compared only
+        std::map<std::string, std::string> labels;
         for (const std::string& id : subnets) {
             const Element* s = ctx.element(id);
             if (!s || s->kind != "subnet") {
@@ -32,7 +33,11 @@ void check(const ValidationContext& ctx, Findings& out) {
                                           {a->id, s->id}));
                 continue;
             }
-            byZone[s->stringProperty("availability_zone")].push_back(s->id);
+            const SubnetInfo* info = ctx.subnet(*s);
+            if (info && (info->zoneRef.isDecided() || info->zoneRef.isNone())) {
+                byZone[info->zoneRef.key()].push_back(s->id);
+                labels[info->zoneRef.key()] = info->zoneRef.label();
+            }
         }
         for (auto& [zone, ids] : byZone) {
             if (ids.size() > 1) {
@@ -40,7 +45,8 @@ void check(const ValidationContext& ctx, Findings& out) {
                 all.insert(all.end(), ids.begin(), ids.end());
                 out.push_back(makeFinding(kInfo,
                                           describe(*a) + ": " + std::to_string(ids.size()) +
-                                              " subnets in " + zone + "; at most one per zone",
+                                              " subnets in " + labels[zone] +
+                                              "; at most one per zone",
                                           std::move(all)));
             }
         }

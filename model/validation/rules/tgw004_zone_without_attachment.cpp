@@ -14,13 +14,17 @@ constexpr RuleInfo kInfo{
     ""};
 
 void check(const ValidationContext& ctx, Findings& out) {
-    // (vpc, tgw) -> zones of the attachment's subnets.
-    std::map<std::pair<std::string, std::string>, std::set<std::string>> zones;
+    // (vpc, tgw) -> zones of the attachment's subnets; undecided zones make the pair uncheckable.
+    std::map<std::pair<std::string, std::string>, std::vector<ZoneRef>> zones;
+    std::set<std::pair<std::string, std::string>> undecided;
     for (const Connection* a : ctx.connectionsOfKind("transit_gateway_attachment")) {
         auto& z = zones[{a->from, a->to}];
         for (const std::string& id : a->stringListProperty("subnets")) {
-            if (const Element* s = ctx.element(id)) {
-                z.insert(s->stringProperty("availability_zone"));
+            if (const SubnetInfo* s = ctx.subnet(id)) {
+                if (!s->zoneRef.isDecided()) {
+                    undecided.insert({a->from, a->to});
+                }
+                z.push_back(s->zoneRef);
             }
         }
     }
@@ -35,17 +39,29 @@ void check(const ValidationContext& ctx, Findings& out) {
             }
         }
         for (const auto& [tgw, r] : gateways) {
-            const auto it = zones.find({t.vpc ? t.vpc->id : std::string(), tgw->id});
-            if (it == zones.end()) {
-                continue;  // not attached: RT004
+            const std::pair<std::string, std::string> pair{t.vpc ? t.vpc->id : std::string(),
+                                                           tgw->id};
+            const auto it = zones.find(pair);
+            if (it == zones.end() || undecided.count(pair)) {
+                continue;  // not attached (RT004), or zones that cannot be compared
             }
             for (const Element* s : t.subnets) {
-                const std::string zone = s->stringProperty("availability_zone");
-                if (!it->second.count(zone)) {
+                const SubnetInfo* info = ctx.subnet(*s);
+                if (!info || !info->zoneRef.isDecided()) {
+                    continue;
+                }
+                const ZoneRef& zone = info->zoneRef;
+                const bool covered =
+                    std::any_of(it->second.begin(), it->second.end(),
+                                [&](const ZoneRef& z) { return z.sameZone(zone); });
+                const bool comparable =
+                    std::all_of(it->second.begin(), it->second.end(),
+                                [&](const ZoneRef& z) { return z.comparable(zone); });
+                if (!covered && comparable) {
                     out.push_back(makeFinding(kInfo,
                                               describe(*s) + ": routes " +
                                                   r->destination.toString() + " to " +
-                                                  describe(*tgw) + " from " + zone +
+                                                  describe(*tgw) + " from " + zone.label() +
                                                   ", where the attachment has no subnet",
                                               {s->id, tgw->id}));
                 }

@@ -1,4 +1,5 @@
 // VPCE001: gateway endpoints exist only for S3 and DynamoDB.
+#include "template/intrinsic_evaluator.h"
 #include "validation/rules/rule_helpers.h"
 
 namespace skydraft::rules {
@@ -9,12 +10,33 @@ constexpr RuleInfo kInfo{"VPCE001", Severity::Error, "Gateway endpoint service",
                          "(com.amazonaws.<region>.s3 and .dynamodb).",
                          ""};
 
+/// The endpoint's service; one read from a template through AWS::Region is evaluated in a
+/// stand-in region ("com.amazonaws.${AWS::Region}.s3" names S3 in every region); "" when the
+/// service is decided only at deployment.
+std::string serviceName(const Element& e) {
+    if (evaluatedProperty(e.properties, "service_name").isKnown()) {
+        return e.stringProperty("service_name");
+    }
+    const json* expression = propertyExpression(e.properties, "service_name");
+    if (!expression) {
+        return {};
+    }
+    static const nlohmann::ordered_json noTemplate = nlohmann::ordered_json::object();
+    const IntrinsicEvaluator anyRegion(noTemplate, TemplateOptions{{}, "region"});
+    const SymbolicValue service = anyRegion.evaluate(*expression);
+    return service.isKnown() && service.value.is_string() ? service.value.get<std::string>()
+                                                          : std::string();
+}
+
 void check(const ValidationContext& ctx, Findings& out) {
     for (const Element* e : ctx.ofKind("vpc_endpoint")) {
         if (e->stringProperty("endpoint_type") != "gateway") {
             continue;
         }
-        const std::string service = e->stringProperty("service_name");
+        const std::string service = serviceName(*e);
+        if (service.empty() && e->properties.contains(kTemplateProperty)) {
+            continue;  // decided at deployment
+        }
         const auto dot = service.rfind('.');
         const std::string last = dot == std::string::npos ? service : service.substr(dot + 1);
         if (last != "s3" && last != "dynamodb") {

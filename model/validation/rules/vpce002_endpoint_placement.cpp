@@ -40,9 +40,13 @@ void check(const ValidationContext& ctx, Findings& out) {
             }
             continue;
         }
-        std::map<std::string, std::vector<Id>> byZone;
+        std::map<std::string, std::vector<Id>> byZone;  // zones that can be compared only
+        std::map<std::string, std::string> labels;
         for (const SubnetInfo* s : subnets) {
-            byZone[s->element->stringProperty("availability_zone")].push_back(s->element->id);
+            if (s->zoneRef.isDecided() || s->zoneRef.isNone()) {
+                byZone[s->zoneRef.key()].push_back(s->element->id);
+                labels[s->zoneRef.key()] = s->zoneRef.label();
+            }
         }
         for (auto& [zone, ids] : byZone) {
             if (ids.size() > 1) {
@@ -50,7 +54,8 @@ void check(const ValidationContext& ctx, Findings& out) {
                 all.insert(all.end(), ids.begin(), ids.end());
                 out.push_back(makeFinding(kInfo,
                                           describe(*e) + ": " + std::to_string(ids.size()) +
-                                              " subnets in " + zone + "; at most one per zone",
+                                              " subnets in " + labels[zone] +
+                                              "; at most one per zone",
                                           std::move(all)));
             }
         }

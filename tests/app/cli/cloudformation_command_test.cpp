@@ -34,7 +34,7 @@ TEST(ExportCommand, RefusesUnknownFormatsAndMissingArguments) {
         {QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("terraform"), example});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err, QStringLiteral("skydraft: export: unknown format \"terraform\" (use "
-                                    "cloudformation, dot, png, svg or pdf)\n"));
+                                    "cloudformation, dot, png, svg, pdf, mermaid or html)\n"));
     r = runSkydraft({QStringLiteral("export"), example});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.err.startsWith(QStringLiteral("skydraft: export: expected --to FORMAT")));
@@ -66,7 +66,8 @@ TEST(ImportCommand, ImportsYamlAndNamesSymbolicValues) {
     EXPECT_EQ(loaded.diagram->elementsOfKind("subnet").size(), 4u);
     EXPECT_TRUE(r.err.contains(path + QStringLiteral(": Resources.PublicSubnet1.Properties."
                                                      "AvailabilityZone: kept symbolic as "
-                                                     "!Select [0, !GetAZs '']\n")))
+                                                     "!Select [0, !GetAZs ''] (zone 1 of the "
+                                                     "stack's region)\n")))
         << r.err.toStdString();
 }
 

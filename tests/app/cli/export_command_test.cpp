@@ -12,16 +12,6 @@ QString example(const char* name) {
     return sourcePath(QStringLiteral("examples/%1.skydraft").arg(QLatin1String(name)));
 }
 
-TEST(ExportCommand, DotGoesToStdoutAndMatchesTheGoldenFile) {
-    const RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
-                                     QStringLiteral("dot"), example("three-tier-web-app")});
-    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-    EXPECT_EQ(r.err, QString());
-    EXPECT_EQ(
-        r.out.toUtf8(),
-        readAll(sourcePath(QStringLiteral("tests/fixtures/graphviz/three-tier-web-app.dot"))));
-}
-
 TEST(ExportCommand, WritesPngSvgAndPdfFiles) {
     for (const char* name : {"three-tier-web-app", "hub-and-spoke-tgw-vpn", "three-peered-vpcs"}) {
         const QString base = tempDir() + QLatin1Char('/') + QLatin1String(name);
@@ -70,7 +60,7 @@ TEST(ExportCommand, BadArgumentsExitTwo) {
                                QStringLiteral("gif"), example("three-peered-vpcs")});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err, QStringLiteral("skydraft: export: unknown format \"gif\" (use "
-                                    "cloudformation, dot, png, svg or pdf)\n"));
+                                    "cloudformation, dot, png, svg, pdf, mermaid or html)\n"));
     r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("png"),
                      QStringLiteral("--dpi"), QStringLiteral("0"), example("three-peered-vpcs")});
     EXPECT_EQ(r.exitCode, 2);

@@ -1,5 +1,6 @@
-// Start-up: a subcommand runs with Qt Core only (no Qt Gui, QML or Quick library is loaded);
-// the designer window comes from the module beside the executable.
+// Start-up: a subcommand runs with Qt Core only (no Qt Gui, QML, Quick or Network library is
+// loaded); the designer window comes from the module beside the executable, and Qt Network
+// comes with the AWS scan module, which only import --from-aws loads.
 #include <gtest/gtest.h>
 
 #include <QDir>
@@ -7,6 +8,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
 
 #include "run_skydraft.h"
 
@@ -15,9 +17,17 @@ namespace {
 
 /// Runs skydraft with the dynamic loader reporting every library it loads; returns that
 /// report (the loader writes it to standard error) and the exit code.
-QString loadedLibraries(const QStringList& arguments, int& exitCode) {
+QString loadedLibraries(const QStringList& arguments, int& exitCode,
+                        const QMap<QString, QString>& changes = {}) {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        if (it.value().isEmpty()) {
+            environment.remove(it.key());
+        } else {
+            environment.insert(it.key(), it.value());
+        }
+    }
     environment.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("libs"));
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     process.setProcessEnvironment(environment);
@@ -34,9 +44,57 @@ TEST(Startup, SubcommandLoadsNoGuiLibrary) {
     EXPECT_EQ(exitCode, 0);
     ASSERT_TRUE(loaded.contains(QStringLiteral("libQt6Core.so"))) << "no loader report";
     for (const char* library :
-         {"libQt6Gui.so", "libQt6Qml.so", "libQt6Quick.so", "libskydraft_designer.so"}) {
+         {"libQt6Gui.so", "libQt6Qml.so", "libQt6Quick.so", "libQt6Network.so",
+          "libskydraft_designer.so", "libskydraft_aws.so"}) {
         EXPECT_FALSE(loaded.contains(QLatin1String(library))) << library << " was loaded";
     }
+}
+
+TEST(Startup, NoSubcommandButTheScanLoadsQtNetwork) {
+    const QString example = sourcePath("examples/three-tier-web-app.skydraft");
+    const QString out = QDir(tempDir()).filePath(QStringLiteral("startup-out"));
+    const QList<QStringList> commands = {
+        {QStringLiteral("info"), example},
+        {QStringLiteral("validate"), example},
+        {QStringLiteral("format"), example},
+        {QStringLiteral("diff"), example, example},
+        {QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("cloudformation"),
+         example, QStringLiteral("-o"), out + QStringLiteral(".json")},
+        {QStringLiteral("import"), out + QStringLiteral(".json"), QStringLiteral("-o"),
+         out + QStringLiteral(".skydraft")},
+        {QStringLiteral("generate"), QStringLiteral("--vpcs"), QStringLiteral("2"),
+         QStringLiteral("-o"), out + QStringLiteral("-generated.skydraft")},
+        {QStringLiteral("help")},
+        {QStringLiteral("import"), QStringLiteral("--from-aws"), QStringLiteral("--help")},
+    };
+    for (const QStringList& command : commands) {
+        int exitCode = -1;
+        const QString loaded = loadedLibraries(command, exitCode);
+        EXPECT_EQ(exitCode, 0) << command.join(' ').toStdString();
+        ASSERT_TRUE(loaded.contains(QStringLiteral("libQt6Core.so"))) << "no loader report";
+        EXPECT_FALSE(loaded.contains(QStringLiteral("libQt6Network.so")))
+            << command.join(' ').toStdString();
+        EXPECT_FALSE(loaded.contains(QStringLiteral("libskydraft_aws.so")))
+            << command.join(' ').toStdString();
+    }
+    // The scan loads its module, and Qt Network with it (here it stops at once: no credentials).
+    QTemporaryDir emptyHome;
+    int exitCode = -1;
+    const QString loaded =
+        loadedLibraries({QStringLiteral("import"), QStringLiteral("--from-aws"),
+                         QStringLiteral("--region"), QStringLiteral("us-east-1"),
+                         QStringLiteral("--endpoint-url"), QStringLiteral("http://127.0.0.1:1")},
+                        exitCode,
+                        {{QStringLiteral("AWS_ACCESS_KEY_ID"), {}},
+                         {QStringLiteral("AWS_SECRET_ACCESS_KEY"), {}},
+                         {QStringLiteral("AWS_PROFILE"), {}},
+                         {QStringLiteral("AWS_CONFIG_FILE"), {}},
+                         {QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), {}},
+                         {QStringLiteral("HOME"), emptyHome.path()}});
+    EXPECT_EQ(exitCode, 2);
+    EXPECT_TRUE(loaded.contains(QStringLiteral("libskydraft_aws.so")));
+    EXPECT_TRUE(loaded.contains(QStringLiteral("libQt6Network.so")));
+    EXPECT_FALSE(loaded.contains(QStringLiteral("libQt6Gui.so")));
 }
 
 TEST(Startup, DesignerComesFromItsModule) {

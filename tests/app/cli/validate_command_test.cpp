@@ -163,6 +163,70 @@ TEST(ValidateCommand, ListRulesMarkdownIsTheCheckedInReference) {
     EXPECT_EQ(text.out.count(QLatin1Char('\n')), static_cast<qsizetype>(allRules().size()));
 }
 
+/// The three-tier example with subnet app-b moved onto app-a's block (SUB003, which has a fix).
+QString overlappingSubnets() {
+    QByteArray text = readAll(sourcePath(QStringLiteral("examples/three-tier-web-app.skydraft")));
+    const QByteArray from = "\"cidr\": \"10.0.11.0/24\"";
+    EXPECT_EQ(text.count(from), 1);
+    text.replace(from, "\"cidr\": \"10.0.10.0/24\"");
+    return writeTemp(QStringLiteral("overlap.skydraft"), text);
+}
+
+TEST(ValidateCommand, SarifCarriesTheFixesTheDesignerOffers) {
+    const QString path = overlappingSubnets();
+    const QByteArray before = readAll(path);
+    const RunResult r =
+        runSkydraft({QStringLiteral("validate"), QStringLiteral("--format=sarif"), path});
+    EXPECT_EQ(r.exitCode, 1);
+    const json log = json::parse(r.out.toStdString());
+    const json& results = log["runs"][0]["results"];
+    ASSERT_EQ(results.size(), 1u) << results.dump(1);
+    EXPECT_EQ(results[0]["ruleId"], "SUB003");
+    ASSERT_EQ(results[0]["fixes"].size(), 1u);
+    const json& fix = results[0]["fixes"][0];
+    EXPECT_EQ(fix["description"]["text"], "Move to 10.0.2.0/24");
+    const json& change = fix["artifactChanges"][0];
+    EXPECT_EQ(change["artifactLocation"]["uri"], path.toStdString());
+    const json& replacement = change["replacements"][0];
+    // Exactly the one line of the subnet's CIDR, replaced by the new block.
+    const int line = replacement["deletedRegion"]["startLine"];
+    EXPECT_EQ(replacement["deletedRegion"]["endLine"], line);
+    const QList<QByteArray> lines = before.split('\n');
+    EXPECT_EQ(lines[line - 1].trimmed(), QByteArray("\"cidr\": \"10.0.10.0/24\""));
+    EXPECT_EQ(replacement["insertedContent"]["text"], "        \"cidr\": \"10.0.2.0/24\"");
+    EXPECT_EQ(results[0]["properties"]["fix"]["label"], "Move to 10.0.2.0/24");
+    EXPECT_EQ(readAll(path), before);  // reporting changes nothing
+}
+
+TEST(ValidateCommand, FixAppliesTheFixesAndWritesTheFileBack) {
+    const QString path = overlappingSubnets();
+    const RunResult r = runSkydraft({QStringLiteral("validate"), QStringLiteral("--fix"), path});
+    EXPECT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
+    EXPECT_EQ(r.err, QStringLiteral("skydraft: %1: fixed SUB003 subnet \"app-b\": 10.0.10.0/24 "
+                                    "overlaps 10.0.10.0/24 (subnet \"app-a\"): Move to "
+                                    "10.0.2.0/24\n")
+                         .arg(path));
+    EXPECT_EQ(r.out, path + QStringLiteral(": no problems found\n"));
+    const LoadResult fixed = loadDiagram(readAll(path).toStdString());
+    ASSERT_TRUE(fixed);
+    EXPECT_EQ(fixed.diagram->element("subnet-app-b")->stringProperty("cidr"), "10.0.2.0/24");
+    // The file is written in the canonical layout, so a second run finds nothing to do.
+    const RunResult again =
+        runSkydraft({QStringLiteral("validate"), QStringLiteral("--fix"), path});
+    EXPECT_EQ(again.exitCode, 0);
+    EXPECT_EQ(again.err, QString());
+}
+
+TEST(ValidateCommand, FixRefusesTemplates) {
+    const QString path =
+        sourcePath(QStringLiteral("tests/fixtures/cloudformation/cdk/WebTier.json"));
+    const RunResult r = runSkydraft({QStringLiteral("validate"), QStringLiteral("--fix"), path});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.err, QStringLiteral("skydraft: %1: --fix rewrites .skydraft files; import the "
+                                    "template first (skydraft import)\n")
+                         .arg(path));
+}
+
 TEST(ValidateCommand, EveryExampleHasNoErrors) {
     for (const char* name : {"three-tier-web-app", "hub-and-spoke-tgw-vpn", "three-peered-vpcs"}) {
         const QString path = sourcePath(QStringLiteral("examples/") + QLatin1String(name) +
@@ -170,6 +234,71 @@ TEST(ValidateCommand, EveryExampleHasNoErrors) {
         const RunResult r = runSkydraft({QStringLiteral("validate"), path});
         EXPECT_EQ(r.exitCode, 0) << name << "\n" << r.out.toStdString() << r.err.toStdString();
     }
+}
+
+TEST(ValidateCommand, SeveralFilesMakeOneReport) {
+    const QString bad = fixture("bad-four-problems.skydraft");
+    const QString good = fixture("good-three-tier-and-shared.skydraft");
+    const RunResult text = runSkydraft({QStringLiteral("validate"), QStringLiteral("--ignore"),
+                                        QStringLiteral("ELB001,NAT002,PEER001"), good, bad});
+    EXPECT_EQ(text.exitCode, 1);
+    EXPECT_EQ(text.out, good + QStringLiteral(": no problems found\n") + bad +
+                            QStringLiteral(": ") + QLatin1String(kPeer003) + bad +
+                            QStringLiteral(": 1 error, 0 warnings, 0 infos\n") +
+                            QStringLiteral("2 files: 1 error, 0 warnings, 0 infos\n"));
+
+    const RunResult sarif =
+        runSkydraft({QStringLiteral("validate"), QStringLiteral("--format=sarif"), good, bad});
+    EXPECT_EQ(sarif.exitCode, 1);
+    const json run = json::parse(sarif.out.toStdString())["runs"][0];
+    ASSERT_EQ(run["artifacts"].size(), 2u);
+    EXPECT_EQ(run["artifacts"][0]["location"]["uri"], good.toStdString());
+    EXPECT_EQ(run["artifacts"][1]["location"]["uri"], bad.toStdString());
+    ASSERT_EQ(run["results"].size(), 4u);
+    for (const json& result : run["results"]) {
+        EXPECT_EQ(result["locations"][0]["physicalLocation"]["artifactLocation"]["index"], 1);
+    }
+    EXPECT_FALSE(run.contains("invocations"));
+
+    const RunResult jsonOut =
+        runSkydraft({QStringLiteral("validate"), QStringLiteral("--format=json"), good, bad});
+    const json report = json::parse(jsonOut.out.toStdString());
+    ASSERT_EQ(report["files"].size(), 2u);
+    EXPECT_EQ(report["files"][0]["findings"].size(), 0u);
+    EXPECT_EQ(report["files"][1]["findings"].size(), 4u);
+    EXPECT_EQ(report["summary"]["errors"], 4);
+}
+
+TEST(ValidateCommand, AnUnusableFileAmongSeveralExitsTwoAndTheOthersAreReported) {
+    const QString good = fixture("good-three-tier-and-shared.skydraft");
+    const QString bad = writeTemp(QStringLiteral("broken.skydraft"), "{\"format\": \"skydraft\",");
+    const RunResult text = runSkydraft({QStringLiteral("validate"), good, bad});
+    EXPECT_EQ(text.exitCode, 2);
+    EXPECT_EQ(text.out, good + QStringLiteral(": no problems found\n") +
+                            QStringLiteral("1 file: 0 errors, 0 warnings, 0 infos; 1 could not "
+                                           "be read\n"));
+    EXPECT_TRUE(text.err.startsWith(QStringLiteral("skydraft: ") + bad + QStringLiteral(": ")))
+        << text.err.toStdString();
+
+    const RunResult sarif =
+        runSkydraft({QStringLiteral("validate"), QStringLiteral("--format=sarif"), good, bad});
+    EXPECT_EQ(sarif.exitCode, 2);
+    const json run = json::parse(sarif.out.toStdString())["runs"][0];
+    ASSERT_EQ(run["invocations"].size(), 1u);
+    EXPECT_EQ(run["invocations"][0]["executionSuccessful"], false);
+    const json& note = run["invocations"][0]["toolExecutionNotifications"][0];
+    EXPECT_EQ(note["level"], "error");
+    EXPECT_EQ(note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+              bad.toStdString());
+    EXPECT_EQ(QString::fromStdString(note["message"]["text"].get<std::string>()),
+              text.err.trimmed().mid(QStringLiteral("skydraft: ").size()));
+}
+
+TEST(ValidateCommand, SarifNamesTheVersionFromCMake) {
+    const RunResult r = runSkydraft({QStringLiteral("validate"), QStringLiteral("--format=sarif"),
+                                     fixture("good-three-tier-and-shared.skydraft")});
+    EXPECT_EQ(json::parse(r.out.toStdString())["runs"][0]["tool"]["driver"]["version"],
+              SKYDRAFT_VERSION);
 }
 
 TEST(GenerateCommand, WritesAValidDiagramOfTheAskedSize) {

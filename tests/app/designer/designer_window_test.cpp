@@ -267,7 +267,7 @@ TEST(DesignerScreenshotTest, AnOpenedDiagramIsDrawnNotBlank) {
     {
         QFile file(path);
         ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray::fromStdString(saveDiagram(generateCanvasBenchmarkDiagram(100))));
+        file.write(QByteArray::fromStdString(saveDiagram(generateCanvasBenchmarkDiagram(48))));
     }
     DocumentController controller;
     ASSERT_TRUE(controller.openFile(path));

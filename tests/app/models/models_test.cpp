@@ -5,8 +5,8 @@
 
 #include "../qt_printers.h"
 
+#include "catalogue/resource_catalogue.h"
 #include "document/document_controller.h"
-#include "resource_catalogue.h"
 
 namespace skydraft {
 namespace {
@@ -40,10 +40,17 @@ TEST_F(ModelsTest, ElementRowsFollowEditsContainersFirst) {
     const QString vpc2 = controller.dropKind("vpc", 1400, 300);
     EXPECT_EQ(column(model, ElementListModel::IdRole), (QStringList{vpc, vpc2, subnet, ec2}));
     EXPECT_EQ(column(model, ElementListModel::DepthRole), (QStringList{"0", "0", "1", "2"}));
-    EXPECT_EQ(column(model, ElementListModel::AccessRole), (QStringList{"", "", "private", ""}));
+    EXPECT_EQ(column(model, ElementListModel::ReachRole), (QStringList{"", "", "isolated", ""}));
     const QModelIndex vpcRow = model.index(0, 0);
     EXPECT_EQ(model.data(vpcRow, ElementListModel::SubtitleRole).toString(),
               "10.0.0.0/16  ·  us-east-1");
+    EXPECT_EQ(model.data(model.index(2, 0), ElementListModel::SubtitleRole).toString(),
+              "10.0.0.0/24  ·  us-east-1a");
+    EXPECT_EQ(model.data(model.index(3, 0), ElementListModel::SubtitleRole).toString(), "");
+    EXPECT_EQ(column(model, ElementListModel::ToneRole),
+              (QStringList{"vpc", "vpc", "private", ""}));
+    EXPECT_EQ(column(model, ElementListModel::CategoryRole),
+              (QStringList{"networking", "networking", "networking", "compute"}));
     EXPECT_EQ(model.data(vpcRow, ElementListModel::IconRole).toUrl(), QUrl("qrc:/icons/vpc.svg"));
     EXPECT_TRUE(model.data(vpcRow, ElementListModel::IsContainerRole).toBool());
     EXPECT_EQ(model.data(model.index(3, 0), ElementListModel::SelectedRole).toBool(), false);
@@ -98,6 +105,10 @@ TEST_F(ModelsTest, ConnectionRowsFollowTheirEndpoints) {
     ASSERT_EQ(model.rowCount(), 1);
     EXPECT_EQ(model.data(model.index(0, 0), ConnectionListModel::IdRole).toString(), pcx);
     EXPECT_EQ(model.data(model.index(0, 0), ConnectionListModel::LabelRole).toString(), "peering");
+    EXPECT_EQ(model.data(model.index(0, 0), ConnectionListModel::LineStyleRole).toString(),
+              "peering");
+    EXPECT_FALSE(model.data(model.index(0, 0), ConnectionListModel::DashedRole).toBool());
+    EXPECT_FALSE(model.data(model.index(0, 0), ConnectionListModel::DirectedRole).toBool());
     controller.select(b);
     ASSERT_TRUE(controller.moveSelection(100, 0));
     EXPECT_EQ(model.data(model.index(0, 0), ConnectionListModel::ToBoxRole).toRectF(),
@@ -207,6 +218,73 @@ TEST_F(ModelsTest, PaletteListsEveryKindByCategoryAndFilters) {
     EXPECT_EQ(model.rowCount(), 0);
     model.setFilter("");
     EXPECT_EQ(model.rowCount(), static_cast<int>(kinds.size()));
+}
+
+TEST_F(ModelsTest, LinesOfTheHubExampleLookAndReadAsTheCatalogueSays) {
+    ASSERT_TRUE(controller.openFile(QStringLiteral(SKYDRAFT_SOURCE_DIR) +
+                                    QStringLiteral("/examples/hub-and-spoke-tgw-vpn.skydraft")));
+    const auto& model = *controller.connections();
+    const auto& catalogue = ResourceCatalogue::instance();
+    QStringList routes;
+    for (int i = 0; i < model.rowCount(); ++i) {
+        const QModelIndex row = model.index(i, 0);
+        const QString kind = model.data(row, ConnectionListModel::KindRole).toString();
+        const QString style = model.data(row, ConnectionListModel::LineStyleRole).toString();
+        const bool dashed = model.data(row, ConnectionListModel::DashedRole).toBool();
+        const bool directed = model.data(row, ConnectionListModel::DirectedRole).toBool();
+        const QString label = model.data(row, ConnectionListModel::LabelRole).toString();
+        if (kind == "route") {
+            EXPECT_EQ(style, "route");
+            EXPECT_TRUE(dashed && directed);
+            routes << model.data(row, ConnectionListModel::FromRole).toString() + " -> " +
+                          model.data(row, ConnectionListModel::ToRole).toString() + " " + label;
+            continue;
+        }
+        const ConnectionKindDef* def = catalogue.connectionKind(kind.toStdString());
+        ASSERT_NE(def, nullptr) << kind.toStdString();
+        EXPECT_EQ(style.toStdString(), def->lineStyle);
+        EXPECT_EQ(dashed, def->dashed);
+        EXPECT_EQ(directed, def->directed);
+        EXPECT_EQ(label.toStdString(), def->label);
+    }
+    // Every subnet routes to the transit gateway: two routes, one line each.
+    QStringList expected;
+    for (const char* vpc : {"shared", "prod", "staging", "dev"}) {
+        for (const char* zone : {"a", "b"}) {
+            expected << QStringLiteral("subnet-%1-%2 -> tgw-core 10.0.0.0/8, 192.168.0.0/16")
+                            .arg(vpc, zone);
+        }
+    }
+    EXPECT_EQ(routes, expected);
+}
+
+TEST_F(ModelsTest, RouteLinesGoToEveryElementThatIsARouteTargetButNotToConnections) {
+    const QString vpc = controller.dropKind("vpc", 400, 300);
+    const QString subnet = controller.dropKind("subnet", 250, 250);
+    const QString instance =
+        controller.dropKind("ec2_instance", controller.elementBox(subnet).center().x(),
+                            controller.elementBox(subnet).center().y());
+    const QRectF v = controller.elementBox(vpc);
+    const QString eigw =
+        controller.dropKind("egress_only_internet_gateway", v.right() - 50, v.bottom() - 50);
+    const QString other = controller.dropKind("vpc", 1400, 300);
+    const QString pcx = controller.connect(vpc, other);
+    const QString table = controller.dropKind("route_table", v.right() - 150, v.bottom() - 50);
+    ASSERT_FALSE(table.isEmpty()) << controller.message().toStdString();
+    const QVariantList routes{QVariantMap{{"destination", "10.9.0.0/16"}, {"target", instance}},
+                              QVariantMap{{"destination", "::/0"}, {"target", eigw}},
+                              QVariantMap{{"destination", "10.1.0.0/16"}, {"target", pcx}}};
+    ASSERT_TRUE(controller.setProperty(table, "routes", routes));
+    ASSERT_TRUE(controller.setProperty(table, "associations", QVariantList{subnet}));
+    const auto& model = *controller.connections();
+    QStringList lines;
+    for (int i = 0; i < model.rowCount(); ++i) {
+        lines << model.data(model.index(i, 0), ConnectionListModel::IdRole).toString() + " " +
+                     model.data(model.index(i, 0), ConnectionListModel::LabelRole).toString();
+    }
+    EXPECT_EQ(lines, (QStringList{pcx + " peering",
+                                  "route:" + table + ":" + subnet + ":" + instance + " 10.9.0.0/16",
+                                  "route:" + table + ":" + subnet + ":" + eigw + " ::/0"}));
 }
 
 }  // namespace

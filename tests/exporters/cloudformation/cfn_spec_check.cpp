@@ -43,8 +43,12 @@ public:
         for (const auto& [name, p] : parameters.items()) {
             m_names.insert(name);
         }
-        for (const auto& [name, r] : m_t["Resources"].items())
-            m_names.insert(name);
+        for (const auto& [name, r] : m_t["Resources"].items()) {
+            // An ordered_json object can hold a key twice; a template written from it would
+            // name two resources alike, which JSON readers collapse and cfn-lint refuses.
+            if (!m_names.insert(name).second)
+                problem("Resources." + name + ": logical id used twice");
+        }
         for (const auto& [name, r] : m_t["Resources"].items())
             checkResource(name, r);
         const OJ outputs = m_t.value("Outputs", OJ::object());

@@ -4,7 +4,9 @@
 #include "cfn_names.h"
 #include "cfn_spec_check.h"
 #include "cloudformation_exporter.h"
+#include "diagram_file.h"
 #include "sample_diagrams.h"
+#include "version.h"
 
 namespace skydraft {
 namespace {
@@ -42,6 +44,18 @@ TEST(CloudFormationExport, ExamplesConformToTheSpecification) {
         const auto problems = checkAgainstSpecification(exportCloudFormation(d));
         EXPECT_TRUE(problems.empty()) << name << "\n" << join(problems);
     }
+}
+
+TEST(CloudFormationExport, PlantedFaultsExportWithUniqueLogicalIds) {
+    // The faulty example routes 10.2.0.0/16 twice in one table: one AWS::EC2::Route is written, the
+    // repeated route is kept in the layout, and the template names no resource twice.
+    LoadResult loaded =
+        loadDiagram(test::readSourceFile("examples/faulty/planted-faults.skydraft"));
+    ASSERT_TRUE(loaded) << loaded.error->toString();
+    const OJ t = exportCloudFormation(*loaded.diagram);
+    const auto problems = checkAgainstSpecification(t);
+    EXPECT_TRUE(problems.empty()) << join(problems);
+    EXPECT_EQ(resourcesOfType(t, "AWS::EC2::Route").size(), 3u);  // not 4
 }
 
 TEST(CloudFormationExport, GeneratedDiagramsConformToTheSpecification) {
@@ -106,17 +120,38 @@ TEST(CloudFormationExport, LogicalIdsComeFromNamesAndAreStable) {
     const OJ before = exportCloudFormation(d);
     EXPECT_TRUE(before["Resources"].contains("PublicA"));
     EXPECT_TRUE(before["Resources"].contains("OrdersDB"));
-    // Renaming one element changes its own id and the references to it, nothing else.
+    // Renaming one element changes its own id and its wiring's (its Elastic IP), its Name tag
+    // and the references to it, nothing else: every other resource keeps its id, its place and
+    // its content.
     ASSERT_TRUE(d.setName("bastion", "Jump host"));
     const OJ after = exportCloudFormation(d);
-    EXPECT_FALSE(after["Resources"].contains("Bastion"));
-    EXPECT_TRUE(after["Resources"].contains("JumpHost"));
-    std::size_t same = 0;
+    const auto renamed = [](const std::string& id) {
+        return id.rfind("Bastion", 0) == 0 ? "JumpHost" + id.substr(7) : id;
+    };
+    std::vector<std::string> expectedIds, afterIds, changed;
     for (const auto& [id, r] : before["Resources"].items()) {
-        if (after["Resources"].contains(id) && after["Resources"][id] == r)
-            ++same;
+        expectedIds.push_back(renamed(id));
     }
-    EXPECT_GE(same + 3, before["Resources"].size());
+    for (const auto& [id, r] : after["Resources"].items()) {
+        afterIds.push_back(id);
+    }
+    EXPECT_EQ(afterIds, expectedIds);
+    for (const auto& [id, r] : before["Resources"].items()) {
+        std::string text = r.dump();
+        for (const auto& [from, to] :
+             {std::pair{"\"Bastion\"", "\"JumpHost\""},
+              std::pair{"\"Value\":\"JumpHost\"", "\"Value\":\"Jump host\""}}) {
+            for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
+                text.replace(at, std::string(from).size(), to);
+                at += std::string(to).size();
+            }
+        }
+        if (text != r.dump()) {
+            changed.push_back(id);
+        }
+        EXPECT_EQ(after["Resources"].value(renamed(id), OJ()).dump(), text) << id;
+    }
+    EXPECT_EQ(changed, (std::vector<std::string>{"Bastion", "BastionEip"}));
 }
 
 TEST(CloudFormationExport, DuplicateNamesGetUniqueIds) {
@@ -275,6 +310,7 @@ TEST(CloudFormationExport, LayoutGoesToMetadata) {
     const OJ t = exportCloudFormation(allKindsDiagram());
     const OJ& layout = t["Metadata"]["Skydraft"];
     EXPECT_EQ(layout["version"], 1);
+    EXPECT_EQ(layout["generator"], "skydraft " + std::string(skydraftVersion()));
     EXPECT_EQ(layout["elements"][0]["id"], "vpc-main");
     EXPECT_EQ(layout["elements"][0]["geometry"], (OJ::array({0.0, 0.0, 1200.0, 900.0})));
     EXPECT_EQ(layout["elements"][0]["design"]["region"], "eu-west-1");

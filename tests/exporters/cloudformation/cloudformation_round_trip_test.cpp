@@ -1,6 +1,8 @@
 // Round trips: import(export(d)) == d for diagrams; export(import(t)) keeps everything of t.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "cfn_spec_check.h"
 #include "cfn_yaml.h"
 #include "cloudformation_exporter.h"
@@ -84,7 +86,18 @@ TEST(CloudFormationRoundTrip, ImportedTemplatesStayDiagramStable) {
                              "tests/fixtures/cloudformation/yaml/vpc_public_private.yaml",
                              "tests/fixtures/cloudformation/yaml/instance_bucket_lambda.yaml",
                              "tests/fixtures/cloudformation/yaml/transit_gateway_vpn.yaml",
-                             "tests/fixtures/cloudformation/yaml/spoke_with_imports.yaml"}) {
+                             "tests/fixtures/cloudformation/yaml/spoke_with_imports.yaml",
+                             "tests/fixtures/cloudformation/cdk/VpcTwoZonesOneNat.json",
+                             "tests/fixtures/cloudformation/cdk/VpcThreeZonesNatPerZone.json",
+                             "tests/fixtures/cloudformation/cdk/ThreeTierApp.json",
+                             "tests/fixtures/cloudformation/cdk/ClusterAndFunction.json",
+                             "tests/fixtures/cloudformation/cdk/VpcEndpoints.json",
+                             "tests/fixtures/cloudformation/cdk/TransitGatewayHub.json",
+                             "tests/fixtures/cloudformation/cdk/FaultSingleZoneLb.json",
+                             "tests/fixtures/cloudformation/cdk/FaultOverlappingPeering.json",
+                             "tests/fixtures/cloudformation/cdk/FaultOneWayPeering.json",
+                             "tests/fixtures/cloudformation/yaml/intrinsics_everywhere.yaml",
+                             "tests/fixtures/cloudformation/yaml/fault_database_one_zone.yaml"}) {
         const CfnImportResult first = importCloudFormation(test::readSourceFile(path));
         ASSERT_TRUE(first) << path;
         expectDiagramRoundTrip(*first.diagram, path);
@@ -183,6 +196,41 @@ std::vector<std::string> losses(const OJ& original, const OJ& again) {
     return lost;
 }
 
+TEST(CloudFormationRoundTrip, ExportsOfFixturesAddNoUnreferencedParameter) {
+    // cfn-lint W2001: a parameter nothing uses. The exporter adds some (the AMI, the database
+    // user); an imported literal replaces the Ref, and then the parameter must not be written.
+    int checked = 0;
+    for (const char* folder : {"cdk", "yaml"}) {
+        const std::filesystem::path dir =
+            std::filesystem::path(SKYDRAFT_SOURCE_DIR) / "tests/fixtures/cloudformation" / folder;
+        for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+            const std::string ext = entry.path().extension().string();
+            if (ext != ".json" && ext != ".yaml")
+                continue;
+            const std::string rel = std::string("tests/fixtures/cloudformation/") + folder + "/" +
+                                    entry.path().filename().string();
+            const CfnTextResult original = parseCfnTemplateText(test::readSourceFile(rel));
+            const CfnImportResult imported = importCloudFormation(test::readSourceFile(rel));
+            if (!original.ok() || !imported)
+                continue;  // the refused fixtures have their own tests
+            const OJ again = exportCloudFormation(*imported.diagram);
+            const OJ kept = original.value.value("Parameters", OJ::object());
+            const std::string resources = again["Resources"].dump();
+            const OJ written = again.value("Parameters", OJ::object());
+            for (const auto& [name, p] : written.items()) {
+                if (kept.contains(name))
+                    continue;
+                const bool used =
+                    resources.find("{\"Ref\":\"" + name + "\"}") != std::string::npos ||
+                    resources.find("${" + name + "}") != std::string::npos;
+                EXPECT_TRUE(used) << rel << ": parameter " << name << " is referenced by nothing";
+            }
+            ++checked;
+        }
+    }
+    EXPECT_GE(checked, 15);
+}
+
 class FixtureRoundTrip : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(FixtureRoundTrip, ExportOfImportKeepsEverything) {
@@ -201,6 +249,10 @@ TEST_P(FixtureRoundTrip, ExportOfImportKeepsEverything) {
     EXPECT_TRUE(originalProblems.empty()) << join(originalProblems);
 }
 
+// Not yet here, because the export still loses values of theirs (issue 13, export side):
+// cdk/ThreeTierApp.json, cdk/ClusterAndFunction.json (DB subnet group descriptions, the launch
+// configuration), yaml/intrinsics_everywhere.yaml (Fn::If of booleans and enums, Ref of security
+// groups) and yaml/fault_database_one_zone.yaml (the DB subnet group description).
 INSTANTIATE_TEST_SUITE_P(
     Fixtures, FixtureRoundTrip,
     ::testing::Values("tests/fixtures/cloudformation/cdk/ThreeTierVpc.json",
@@ -209,7 +261,14 @@ INSTANTIATE_TEST_SUITE_P(
                       "tests/fixtures/cloudformation/yaml/vpc_public_private.yaml",
                       "tests/fixtures/cloudformation/yaml/instance_bucket_lambda.yaml",
                       "tests/fixtures/cloudformation/yaml/transit_gateway_vpn.yaml",
-                      "tests/fixtures/cloudformation/yaml/spoke_with_imports.yaml"),
+                      "tests/fixtures/cloudformation/yaml/spoke_with_imports.yaml",
+                      "tests/fixtures/cloudformation/cdk/VpcTwoZonesOneNat.json",
+                      "tests/fixtures/cloudformation/cdk/VpcThreeZonesNatPerZone.json",
+                      "tests/fixtures/cloudformation/cdk/VpcEndpoints.json",
+                      "tests/fixtures/cloudformation/cdk/TransitGatewayHub.json",
+                      "tests/fixtures/cloudformation/cdk/FaultSingleZoneLb.json",
+                      "tests/fixtures/cloudformation/cdk/FaultOverlappingPeering.json",
+                      "tests/fixtures/cloudformation/cdk/FaultOneWayPeering.json"),
     [](const ::testing::TestParamInfo<std::string>& info) {
         std::string name = info.param.substr(info.param.rfind('/') + 1);
         name = name.substr(0, name.find('.'));

@@ -65,16 +65,26 @@ TEST(DotWriter, EveryElementIsDrawn) {
 TEST(DotWriter, SubnetColoursTellPublicPrivateAndIsolatedApart) {
     const testing::ParsedGraph graph = parseDot(writeDot(testing::webAppDiagram()));
     ASSERT_NE(graph, nullptr);
-    const auto fill = [&](const char* id) {
-        return attribute(findSubgraph(graph.get(), std::string("cluster_") + id), "fillcolor");
+    const auto cluster = [&](const char* id) {
+        return findSubgraph(graph.get(), std::string("cluster_") + id);
     };
-    EXPECT_EQ(fill("public-a"), fill("public-b"));
-    EXPECT_EQ(fill("app-a"), fill("app-b"));
-    EXPECT_NE(fill("public-a"), fill("app-a"));
-    EXPECT_NE(fill("app-a"), fill("db-a"));
-    EXPECT_NE(fill("public-a"), fill("db-a"));
-    const std::string label = attribute(findSubgraph(graph.get(), "cluster_public-a"), "label");
-    EXPECT_NE(label.find("Public subnet"), std::string::npos);
+    // Exact colours and titles: public green, private (NAT) teal, isolated (no default route)
+    // grey; swapping any two would fail.
+    for (const char* id : {"public-a", "public-b"}) {
+        EXPECT_EQ(attribute(cluster(id), "fillcolor"), "#F2F8EA") << id;
+        EXPECT_EQ(attribute(cluster(id), "color"), "#7AA116") << id;
+        EXPECT_NE(attribute(cluster(id), "label").find(">Public subnet<"), std::string::npos);
+    }
+    for (const char* id : {"app-a", "app-b"}) {
+        EXPECT_EQ(attribute(cluster(id), "fillcolor"), "#E8F6F6") << id;
+        EXPECT_EQ(attribute(cluster(id), "color"), "#00A4A6") << id;
+        EXPECT_NE(attribute(cluster(id), "label").find(">Private subnet<"), std::string::npos);
+    }
+    for (const char* id : {"db-a", "db-b"}) {
+        EXPECT_EQ(attribute(cluster(id), "fillcolor"), "#F3F4F6") << id;
+        EXPECT_EQ(attribute(cluster(id), "color"), "#8D99A8") << id;
+        EXPECT_NE(attribute(cluster(id), "label").find(">Isolated subnet<"), std::string::npos);
+    }
 }
 
 TEST(DotWriter, PeeringAndAttachmentsEndOnTheVpcBoxes) {

@@ -3,8 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "catalogue/resource_catalogue.h"
 #include "icon_library.h"
-#include "resource_catalogue.h"
 
 namespace skydraft {
 namespace {

@@ -15,20 +15,20 @@ using namespace skydraft::testing;
 
 // Every id of ../shared/RULES.md, the validator's contract.
 const std::vector<std::string> kContractIds = {
-    "VPC001",  "VPC002",  "VPC003",  "VPC004",  "VPC005",  "VPC006",  "VPC007",  "VPC008",
-    "VPC009",  "VPC010",  "VPC011",  "SUB001",  "SUB002",  "SUB003",  "SUB004",  "SUB005",
-    "SUB006",  "SUB007",  "SUB008",  "SUB009",  "SUB010",  "IGW001",  "IGW002",  "IGW003",
-    "IGW004",  "IGW005",  "IGW006",  "NAT001",  "NAT002",  "NAT003",  "NAT004",  "NAT005",
-    "NAT006",  "NAT007",  "RT001",   "RT002",   "RT003",   "RT004",   "RT005",   "RT006",
-    "RT007",   "PEER001", "PEER002", "PEER003", "PEER004", "PEER005", "PEER006", "PEER007",
-    "PEER008", "TGW001",  "TGW002",  "TGW003",  "TGW004",  "TGW005",  "VPCE001", "VPCE002",
-    "VPCE003", "VPCE004", "SG001",   "SG002",   "SG003",   "SG004",   "NACL001", "NACL002",
-    "NACL003", "VPN001",  "VPN002",  "VPN003",  "VPN004",  "ELB001",  "ELB002",  "ELB003",
-    "ELB004",  "RDS001",  "RDS002",  "LAM001",  "EC2001",  "EC2002",  "DIA001",  "DIA002",
-    "DIA003",  "CFN001"};
+    "VPC001", "VPC002", "VPC003", "VPC004", "VPC005", "VPC006", "VPC007", "VPC008", "VPC009",
+    "VPC010", "VPC011", "SUB001", "SUB002", "SUB003", "SUB004", "SUB005", "SUB006", "SUB007",
+    "SUB008", "SUB009", "SUB010", "IGW001", "IGW002", "IGW003", "IGW004", "IGW005", "IGW006",
+    "NAT001", "NAT002", "NAT003", "NAT004", "NAT005", "NAT006", "NAT007", "RT001", "RT002", "RT003",
+    "RT004", "RT005", "RT006", "RT007", "PEER001", "PEER002", "PEER003", "PEER004", "PEER005",
+    "PEER006", "PEER007", "PEER008", "TGW001", "TGW002", "TGW003", "TGW004", "TGW005", "VPCE001",
+    "VPCE002", "VPCE003", "VPCE004", "SG001", "SG002", "SG003", "SG004", "NACL001", "NACL002",
+    "NACL003", "VPN001", "VPN002", "VPN003", "VPN004", "ELB001", "ELB002", "ELB003", "ELB004",
+    "RDS001", "RDS002", "LAM001", "EC2001", "EC2002", "DIA001", "DIA002", "DIA003", "CFN001",
+    // Access intents (issue 14), checked with the reachability path model.
+    "REACH001"};
 
 TEST(RuleRegistry, IdsAreUniqueWellFormedAndSorted) {
-    const std::regex form("[A-Z][A-Z0-9]{1,3}[0-9]{3}");
+    const std::regex form("[A-Z][A-Z0-9]{1,4}[0-9]{3}");
     std::set<std::string_view> seen;
     std::string_view previous;
     for (const Rule* rule : allRules()) {

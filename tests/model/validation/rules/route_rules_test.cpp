@@ -58,9 +58,13 @@ TEST(RT004, TargetsBelongToTheTablesVpc) {
         .connect("pcx-app-web", "vpc_peering", "app", "web")
         .add("tgw", "transit_gateway", "")
         .add("tgw2", "transit_gateway", "")
-        .connect("att", "transit_gateway_attachment", "app", "tgw", {{"subnets", {"app-priv-a"}}});
+        .connect("att", "transit_gateway_attachment", "app", "tgw", {{"subnets", {"app-priv-a"}}})
+        .add("legacy-pcx", "generic", "", {{"type", "AWS::EC2::VPCPeeringConnection"}})
+        .add("bucket", "generic", "", {{"type", "AWS::S3::Bucket"}});
     Diagram d = b.build();
     addRoute(d, "app-rt-a", "10.1.0.0/16", "pcx-app-web");
+    addRoute(d, "app-rt-a", "172.31.0.0/16", "legacy-pcx");  // a peering of another stack
+    addRoute(d, "app-rt-b", "172.30.0.0/16", "bucket");
     addRoute(d, "app-rt-a", "10.2.0.0/16", "pcx-web-third");
     addRoute(d, "app-rt-a", "172.16.0.0/12", "tgw");
     addRoute(d, "app-rt-a", "192.168.0.0/16", "tgw2");
@@ -74,6 +78,8 @@ TEST(RT004, TargetsBelongToTheTablesVpc) {
                      "targets transit gateway \"tgw2\", which is not attached to this VPC",
                      "RT004 error [app-rt-b,app-pub-a] route table \"app-rt-b\": route "
                      "10.8.0.0/16 targets subnet \"app-pub-a\", which cannot be a route target",
+                     "RT004 error [app-rt-b,bucket] route table \"app-rt-b\": route "
+                     "172.30.0.0/16 targets resource \"bucket\", which cannot be a route target",
                      "RT004 error [app-rt-b,web-nat-b] route table \"app-rt-b\": route "
                      "10.0.11.0/24 targets NAT gateway \"web-nat-b\", which is in vpc \"web\""}));
 }

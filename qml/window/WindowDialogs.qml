@@ -1,0 +1,110 @@
+// Every dialog of the main window, and the file flows built on them: ask before losing
+// changes, save (as) then continue, open, import, export, recover. A new dialog goes here
+// (its file in dialogs/), with its Action in WindowActions.qml.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import Skydraft
+
+Item {
+    id: dialogs
+    required property var controller
+    required property var session
+    anchors.fill: parent
+
+    /// Runs action now, or after the user saved or discarded the unsaved changes.
+    function whenSaved(action) {
+        if (!controller.modified) {
+            action()
+            return
+        }
+        unsavedDialog.pendingAction = action
+        unsavedDialog.open()
+    }
+    /// Saves (asking for a file when the document has none), then runs action (may be null).
+    function saveThen(action) {
+        if (controller.filePath !== "") {
+            if (controller.save() && action)
+                action()
+        } else {
+            saveDialog.afterSave = action
+            saveDialog.open()
+        }
+    }
+    function showError(message) { errorDialog.show(message) }
+    function openDiagram() { whenSaved(() => openDialog.open()) }
+    function openRecent(path) {
+        whenSaved(() => {
+            if (!controller.openFile(path))
+                errorDialog.show(controller.errorString)
+        })
+    }
+    function saveAs() { saveDialog.afterSave = null; saveDialog.open() }
+    function importTemplate() { whenSaved(() => importDialog.open()) }
+    function importAwsAccount() { whenSaved(() => awsImportDialog.open()) }
+    function exportDiagram() { exportDialog.open() }
+    function showShortcuts() { shortcutsDialog.open() }
+    function showAbout() { aboutDialog.open() }
+    /// Offers the unsaved changes of a previous run, if any.
+    function offerRecovery() {
+        if (session.recovery.available)
+            recoveryDialog.open()
+    }
+
+    FileDialog {
+        id: openDialog
+        title: qsTr("Open diagram")
+        nameFilters: [qsTr("Skydraft diagrams (*.skydraft)"), qsTr("All files (*)")]
+        onAccepted: if (!dialogs.controller.open(selectedFile)) errorDialog.show(dialogs.controller.errorString)
+    }
+    FileDialog {
+        id: saveDialog
+        property var afterSave: null
+        title: qsTr("Save diagram as")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "skydraft"
+        nameFilters: [qsTr("Skydraft diagrams (*.skydraft)")]
+        onAccepted: {
+            if (dialogs.controller.saveAs(selectedFile)) {
+                if (afterSave)
+                    afterSave()
+            } else {
+                errorDialog.show(dialogs.controller.errorString)
+            }
+            afterSave = null
+        }
+        onRejected: afterSave = null
+    }
+    FileDialog {
+        id: importDialog
+        title: qsTr("Import a CloudFormation template")
+        nameFilters: [qsTr("CloudFormation templates (*.json *.yaml *.yml *.template)"), qsTr("All files (*)")]
+        onAccepted: if (!dialogs.session.importCloudFormation(selectedFile)) errorDialog.show(dialogs.session.importError())
+    }
+    UnsavedChangesDialog {
+        id: unsavedDialog
+        property var pendingAction: null
+        fileName: dialogs.controller.fileName
+        onSaveChosen: dialogs.saveThen(pendingAction)
+        onDiscardChosen: {
+            const action = pendingAction
+            pendingAction = null
+            if (action)
+                action()
+        }
+    }
+    ErrorDialog { id: errorDialog }
+    RecoveryDialog {
+        id: recoveryDialog
+        recovery: dialogs.session.recovery
+        onFailed: errorDialog.show(qsTr("The unsaved changes could not be restored. %1")
+                                   .arg(dialogs.controller.errorString))
+    }
+    ExportDialog {
+        id: exportDialog
+        session: dialogs.session
+    }
+    ShortcutsDialog { id: shortcutsDialog }
+    AboutDialog { id: aboutDialog }
+    AwsImportDialog { id: awsImportDialog; session: dialogs.session }
+}

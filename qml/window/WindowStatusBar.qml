@@ -1,0 +1,61 @@
+// The main window's status bar: the controller's last message, the problem counts (click to
+// go to the problems) and the element, selection and zoom figures.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Skydraft
+
+Rectangle {
+    id: bar
+    required property var controller
+    required property var session
+    required property var canvas
+    required property var problems
+
+    height: 26
+    color: Theme.bar
+    Rectangle { width: parent.width; height: 1; color: Theme.divider }
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 12
+        anchors.rightMargin: 12
+        Label {
+            objectName: "statusMessage"
+            Layout.fillWidth: true
+            text: bar.controller.message
+            elide: Text.ElideRight
+            font.pixelSize: 12
+            color: Theme.errorText
+        }
+        Label {
+            objectName: "statusProblems"
+            text: qsTr("%1 errors  ·  %2 warnings").arg(bar.session.findings.errorCount)
+                  .arg(bar.session.findings.warningCount)
+            font.pixelSize: 12
+            color: bar.session.findings.errorCount > 0 ? Theme.error
+                 : bar.session.findings.warningCount > 0 ? Theme.warningText : Theme.ok
+            rightPadding: 10
+            MouseArea {
+                anchors.fill: parent
+                cursorShape: Qt.PointingHandCursor
+                onClicked: bar.problems.forceActiveFocus()
+            }
+        }
+        Label {
+            text: qsTr("%1 elements  ·  %2 selected  ·  %3%").arg(bar.controller.elementCount)
+                  .arg(bar.controller.selection.length).arg(Math.round(bar.canvas.zoom * 100))
+            font.pixelSize: 12
+            color: Theme.textFaint
+        }
+    }
+    // A message stays for six seconds.
+    Connections {
+        target: bar.controller
+        function onMessageChanged() { if (bar.controller.message !== "") messageTimer.restart() }
+    }
+    Timer {
+        id: messageTimer
+        interval: 6000
+        onTriggered: bar.controller.clearMessage()
+    }
+}
