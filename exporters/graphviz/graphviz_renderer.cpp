@@ -30,9 +30,10 @@ namespace skydraft {
 namespace {
 
 /// Graphviz keeps global state and is not thread-safe: every call happens under this mutex.
+/// Never destroyed: the background work may still hold it while the process exits.
 std::mutex& graphvizMutex() {
-    static std::mutex mutex;
-    return mutex;
+    static auto* mutex = new std::mutex;
+    return *mutex;
 }
 
 /// Graphviz formats numbers with printf and reads them with strtod: both must see '.'.
@@ -231,17 +232,23 @@ using RenderData = std::unique_ptr<char, RenderDataDeleter>;
 
 /// Graphviz work done on a thread of its own, in order: starting Graphviz before the first
 /// render is asked for, and freeing a render's graph after its bytes went back to the caller.
-/// Each task takes the Graphviz mutex itself.
+/// Each task takes the Graphviz mutex itself. At exit, the task under way finishes and the
+/// queued ones are dropped: they only free memory or warm caches, and running Graphviz's
+/// plugins (pango, cairo, fontconfig) while the process tears its libraries down can crash.
 class BackgroundWork {
 public:
     BackgroundWork() = default;
     BackgroundWork(const BackgroundWork&) = delete;
     BackgroundWork& operator=(const BackgroundWork&) = delete;
-    /// Finishes the tasks that are queued.
-    ~BackgroundWork() {
+    /// Waits for the task under way; drops the queued ones.
+    ~BackgroundWork() { stop(); }
+
+    /// Waits for the task under way, drops the queued ones and takes no more.
+    void stop() {
         {
             std::lock_guard lock(m_mutex);
             m_stop = true;
+            m_tasks.clear();
         }
         m_wake.notify_one();
         if (m_thread.joinable()) {
@@ -251,6 +258,9 @@ public:
 
     void post(std::function<void()> task) {
         std::lock_guard lock(m_mutex);
+        if (m_stop) {
+            return;
+        }
         if (!m_thread.joinable()) {
             m_thread = std::thread([this] { run(); });
         }
@@ -284,8 +294,10 @@ private:
 
 class IconDirectory;
 
-/// What the process keeps for Graphviz, destroyed in this order at exit: the background work
-/// first (it may still use the others), then the icon files, then the context.
+/// What the process keeps for Graphviz. At exit the background work stops first (it may still
+/// use the others), then the icon files are removed; the context is left to the operating
+/// system, like the plugins' own caches (tests/sanitizers/lsan.supp): freeing it runs plugin
+/// code after the libraries it uses may have been torn down.
 struct Resources {
     std::unique_ptr<GVC_t, ContextDeleter> context;
     std::unique_ptr<IconDirectory> icons;
@@ -376,7 +388,10 @@ private:
 };
 
 Resources::~Resources() {
-    // Members go in reverse order: work (joined), icons, context; spelled out for the reader.
+    // Members go in reverse order: work (stopped and joined), then icons; the context is
+    // released here so that its deleter never runs at exit.
+    work.stop();
+    (void)context.release();
 }
 
 /// The icon files, written on first use; call with the Graphviz mutex held.
