@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <limits>
 
+#include <nlohmann/json.hpp>
+
 namespace skydraft {
 
 namespace {
@@ -34,7 +36,7 @@ CidrParseResult fail(std::string message, std::size_t position) {
     return result;
 }
 
-std::string quoted(std::string_view text) {
+std::string inQuotes(std::string_view text) {
     return "\"" + std::string(text) + "\"";
 }
 
@@ -88,7 +90,7 @@ CidrParseResult parseV4Address(std::string_view text, std::size_t offset) {
         const std::string_view digits = text.substr(start, i - start);
         if (digits.size() > 1 && digits[0] == '0') {
             return fail("octet " + std::to_string(octet + 1) + " has a leading zero (" +
-                            quoted(digits) + ")",
+                            inQuotes(digits) + ")",
                         offset + start);
         }
         const int value = digits.size() > 3 ? 256 : decimal(digits);
@@ -132,7 +134,7 @@ CidrParseResult parseV6Address(std::string_view text, std::size_t offset) {
                         offset + i);
         }
         if (i - start > 4) {
-            return fail("IPv6 group " + quoted(text.substr(start, i - start)) +
+            return fail("IPv6 group " + inQuotes(text.substr(start, i - start)) +
                             " has more than 4 hex digits",
                         offset + start);
         }
@@ -342,9 +344,9 @@ CidrParseResult parseCidr(std::string_view text) {
     }
     const std::size_t slash = text.find('/');
     if (slash == std::string_view::npos) {
-        return fail(
-            "the prefix length is missing (write it as " + quoted(std::string(text) + "/24") + ")",
-            text.size());
+        return fail("the prefix length is missing (write it as " +
+                        inQuotes(std::string(text) + "/24") + ")",
+                    text.size());
     }
     const bool v6 = text.substr(0, slash).find(':') != std::string_view::npos;
     CidrParseResult result = parseAddress(text.substr(0, slash), 0, v6);
@@ -380,7 +382,7 @@ CidrParseResult parseCidr(std::string_view text) {
 CidrParseResult parseIpv4Cidr(std::string_view text) {
     CidrParseResult result = parseCidr(text);
     if (result && result.cidr->isV6()) {
-        return fail("expected an IPv4 CIDR, got the IPv6 " + quoted(text), 0);
+        return fail("expected an IPv4 CIDR, got the IPv6 " + inQuotes(text), 0);
     }
     return result;
 }
@@ -388,7 +390,7 @@ CidrParseResult parseIpv4Cidr(std::string_view text) {
 CidrParseResult parseIpv6Cidr(std::string_view text) {
     CidrParseResult result = parseCidr(text);
     if (result && result.cidr->isV4()) {
-        return fail("expected an IPv6 CIDR, got the IPv4 " + quoted(text), 0);
+        return fail("expected an IPv6 CIDR, got the IPv4 " + inQuotes(text), 0);
     }
     return result;
 }
@@ -444,6 +446,16 @@ std::optional<Cidr> nextFreeBlock(const Cidr& within, const std::vector<Cidr>& u
     }
     return within.isV4() ? Cidr::v4(static_cast<std::uint32_t>(candidate), prefix)
                          : Cidr::v6(candidate, prefix);
+}
+
+std::optional<Cidr> canonicalCidrOf(const nlohmann::json& value) {
+    if (!value.is_string()) {
+        return std::nullopt;
+    }
+    if (auto parsed = parseCidr(value.get_ref<const std::string&>())) {
+        return parsed.cidr->canonical();
+    }
+    return std::nullopt;
 }
 
 }  // namespace skydraft

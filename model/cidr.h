@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace skydraft {
 
 __extension__ typedef unsigned __int128 Uint128;
@@ -83,6 +85,9 @@ struct CidrParseResult {
 /// Parses "a.b.c.d/p" or an IPv6 "x:x::x/p" strictly: no leading zeros in IPv4 octets,
 /// octets 0..255, prefix 0..32 / 0..128, no spaces, a prefix is required.
 CidrParseResult parseCidr(std::string_view text);
+/// The canonical CIDR a JSON value holds as a string; nullopt for a non-string or a text that
+/// does not parse (property values read by the validator and the reachability indexes).
+std::optional<Cidr> canonicalCidrOf(const nlohmann::json& value);
 /// Parses IPv4 only; an IPv6 text gives an error that says an IPv4 CIDR was expected.
 CidrParseResult parseIpv4Cidr(std::string_view text);
 /// Parses IPv6 only.

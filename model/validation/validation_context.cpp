@@ -17,16 +17,6 @@ const std::vector<T>& emptyList() {
     return none;
 }
 
-std::optional<Cidr> parseCanonical(const json& value) {
-    if (!value.is_string()) {
-        return std::nullopt;
-    }
-    if (auto parsed = parseCidr(value.get_ref<const std::string&>())) {
-        return parsed.cidr->canonical();
-    }
-    return std::nullopt;
-}
-
 }  // namespace
 
 bool spansSubnets(std::string_view kind) {
@@ -72,16 +62,16 @@ ValidationContext::ValidationContext(const Diagram& diagram)
         info.element = e;
         info.region = e->stringProperty("region");
         info.knownRegion = knownRegion(*e);
-        if (auto c = parseCanonical(e->property("cidr")); c && c->isV4()) {
+        if (auto c = canonicalCidrOf(e->property("cidr")); c && c->isV4()) {
             info.ipv4.push_back(*c);
         }
         for (const json& s : e->property("secondary_cidrs")) {
-            if (auto c = parseCanonical(s); c && c->isV4()) {
+            if (auto c = canonicalCidrOf(s); c && c->isV4()) {
                 info.ipv4.push_back(*c);
             }
         }
         for (const json& s : e->property("ipv6_cidrs")) {
-            if (auto c = parseCanonical(s); c && c->isV6()) {
+            if (auto c = canonicalCidrOf(s); c && c->isV6()) {
                 info.ipv6.push_back(*c);
             }
         }

@@ -18,15 +18,13 @@ const std::vector<T>& emptyList() {
     return none;
 }
 
+/// An IPv4 CIDR property value, canonical; nullopt for anything else.
 std::optional<Cidr> parsed(const json& value) {
-    if (!value.is_string()) {
+    auto cidr = canonicalCidrOf(value);
+    if (!cidr || !cidr->isV4()) {
         return std::nullopt;
     }
-    auto result = parseCidr(value.get_ref<const std::string&>());
-    if (!result || !result.cidr->isV4()) {
-        return std::nullopt;
-    }
-    return result.cidr->canonical();
+    return cidr;
 }
 
 void sortBlocks(std::vector<std::pair<Cidr, const Element*>>& blocks) {
