@@ -31,10 +31,12 @@ std::vector<Finding> findingsFor(const Diagram& diagram, const std::vector<Findi
     return findings ? *findings : validate(diagram).findings;
 }
 
-ExportResult exportTemplate(const Diagram& diagram) {
+ExportResult exportTemplate(const Diagram& diagram, const ExportRequest& request) {
     ExportResult result;
-    result.bytes = exportCloudFormation(diagram).dump(2, ' ', false,
-                                                      nlohmann::json::error_handler_t::replace) +
+    CfnExportOptions options;
+    options.portableZones = request.portableZones;
+    result.bytes = exportCloudFormation(diagram, options)
+                       .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
                    "\n";
     return result;
 }
@@ -100,7 +102,7 @@ ExportResult exportDiagram(const Diagram& diagram, const ExportRequest& request,
                            const std::vector<Finding>* findings) {
     switch (request.format) {
         case ExportFormat::CloudFormation:
-            return exportTemplate(diagram);
+            return exportTemplate(diagram, request);
         case ExportFormat::Dot:
         case ExportFormat::Png:
         case ExportFormat::Svg:

@@ -21,6 +21,8 @@ struct ExportRequest {
     bool icons = true;          ///< pictures: draw icons; false draws shapes without images
     /// DOT: the imagepath the DOT names (where the caller writes iconFiles), "" for none.
     std::string dotImagePath;
+    /// CloudFormation: zones as Fn::Select [i, Fn::GetAZs ""] (CfnExportOptions::portableZones).
+    bool portableZones = false;
 };
 
 /// The bytes of an export, or why there are none.

@@ -94,7 +94,12 @@ int runExportCommand(const QStringList& arguments) {
                        "folder to write the icons it names to (default: OUT's name with "
                        "'-icons' beside OUT, or ./skydraft-icons when writing to stdout)."),
         QStringLiteral("none|DIR"));
-    parser.addOptions({to, output, withFindings, dpi, icons});
+    const QCommandLineOption portableZones(
+        QStringLiteral("portable-zones"),
+        QStringLiteral("CloudFormation: write availability zones as !Select [i, !GetAZs ''] "
+                       "(the zones each region's subnets use, in name order), so that the "
+                       "template deploys in any region."));
+    parser.addOptions({to, output, withFindings, dpi, icons, portableZones});
     addTemplateOptions(parser);
     parser.addPositionalArgument(
         QStringLiteral("FILE"),
@@ -135,8 +140,13 @@ int runExportCommand(const QStringList& arguments) {
                            "icons); use --icons none for shapes without images"));
         return kUnusable;
     }
+    if (parser.isSet(portableZones) && *format != ExportFormat::CloudFormation) {
+        printError(QStringLiteral("export: --portable-zones is for --to cloudformation"));
+        return kUnusable;
+    }
     ExportRequest pipeline;
     pipeline.format = *format;
+    pipeline.portableZones = parser.isSet(portableZones);
     pipeline.withFindings = parser.isSet(withFindings);
     pipeline.icons = request.icons != QStringLiteral("none");
     bool dpiOk = false;

@@ -2,6 +2,8 @@
 #include "cfn_export_context.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <tuple>
 
 #include "catalogue/kind_keys.h"
@@ -9,6 +11,7 @@
 #include "cfn_kind_mapping.h"
 #include "cfn_names.h"
 #include "cfn_scalars.h"
+#include "zone_ref.h"
 
 namespace skydraft::cfn {
 
@@ -56,6 +59,21 @@ OJ sortedProperties(OJ props, std::string_view tagsKey,
 ExportContext::ExportContext(const Diagram& diagram, const CfnExportOptions& options)
     : m_d(diagram), m_options(options) {
     assignLogicalIds();
+    if (m_options.portableZones) {
+        std::map<std::string, std::set<std::string>> zonesByRegion;
+        for (const auto& e : m_d.elements()) {
+            const ZoneRef z = zoneOf(m_d, e);
+            if (z.kind == ZoneRef::Kind::Name && z.name.size() > 1) {
+                zonesByRegion[z.name.substr(0, z.name.size() - 1)].insert(z.name);
+            }
+        }
+        for (const auto& [region, names] : zonesByRegion) {
+            int i = 0;
+            for (const auto& name : names) {
+                m_portableZone[name] = i++;
+            }
+        }
+    }
     for (const auto& c : m_d.connections()) {
         m_connectionsOf[c.from].push_back(&c);
         m_connectionsOf[c.to].push_back(&c);
@@ -194,6 +212,14 @@ OJ ExportContext::value(const Element& e, std::string_view key, OJ computed) con
         return OJ(*intrinsic);
     }
     return computed;
+}
+
+OJ ExportContext::zone(const std::string& name) const {
+    const auto it = m_portableZone.find(name);
+    if (it == m_portableZone.end()) {
+        return OJ(name);
+    }
+    return OJ{{"Fn::Select", OJ::array({it->second, OJ{{"Fn::GetAZs", ""}}})}};
 }
 
 OJ ExportContext::tags(const Element& e, bool propagateAtLaunch) const {

@@ -56,6 +56,9 @@ public:
     static const nlohmann::json* symbolic(const nlohmann::json& properties, std::string_view key);
     /// The intrinsic of the property if any, else computed.
     OJ value(const Element& e, std::string_view key, OJ computed) const;
+    /// An availability zone as the template writes it: its name, or with portableZones
+    /// Fn::Select [i, Fn::GetAZs ""] (CfnExportOptions::portableZones).
+    OJ zone(const std::string& name) const;
     /// Tags of an element: Name (from its name, unless it has its own) and its tags;
     /// propagateAtLaunch for Auto Scaling groups.
     OJ tags(const Element& e, bool propagateAtLaunch = false) const;
@@ -124,6 +127,7 @@ private:
     std::unordered_map<std::string, std::vector<const Connection*>> m_connectionsOf;
     std::unordered_map<std::string, std::vector<const Element*>> m_children;
     std::unordered_map<std::string, std::vector<const Element*>> m_byKind;
+    std::unordered_map<std::string, int> m_portableZone;  ///< zone name -> i, portableZones only
 };
 
 }  // namespace skydraft::cfn

@@ -89,6 +89,9 @@ void writeMappedProperties(const ExportContext& context, const std::vector<Prope
             continue;
         }
         OJ value = converted(context, def.cfn.value, set ? *it : def.defaultValue);
+        if (def.type == PropertyType::Zone && value.is_string()) {
+            value = context.zone(value.get<std::string>());
+        }
         if (value.is_null() || (def.cfn.optional && emptyValue(value))) {
             continue;
         }

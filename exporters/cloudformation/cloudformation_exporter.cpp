@@ -2,6 +2,7 @@
 // the template's sections, with the layout in Metadata.
 #include "cloudformation_exporter.h"
 
+#include "catalogue/resource_catalogue.h"
 #include "cfn_export_context.h"
 #include "cfn_kind_mapping.h"
 #include "cfn_layout_metadata.h"
@@ -51,6 +52,22 @@ bool mentions(const OJ& value, const std::string& name) {
     return false;
 }
 
+/// A zone written as !Select [i, !GetAZs ''] (portable zones) keeps its name in the layout
+/// entry, so that importing the template gives back the diagram it came from.
+void keepPortableZones(const cfn::ExportContext& ctx, const Element& e, cfn::layout::Entry& entry) {
+    const KindDef* def = ResourceCatalogue::instance().kind(e.kind);
+    if (!def) {
+        return;
+    }
+    for (const PropertyDef& p : def->properties) {
+        const auto it = e.properties.find(p.key);
+        if (p.type == PropertyType::Zone && it != e.properties.end() && it->is_string() &&
+            !ctx.zone(it->get<std::string>()).is_string()) {
+            entry.keep(p.key, *it);
+        }
+    }
+}
+
 /// Writes every element's and connection's resources; returns their layout entries.
 cfn::layout::Written exportResources(cfn::ExportContext& ctx) {
     namespace layout = cfn::layout;
@@ -67,6 +84,7 @@ cfn::layout::Written exportResources(cfn::ExportContext& ctx) {
             mapping && mapping->exportElement) {
             mapping->exportElement(ctx, e, entry);
         }
+        keepPortableZones(ctx, e, entry);
         if (!ctx.isEmitted(ctx.lid(e.id))) {
             entry.erase(layout::kLogicalId);
             if (!e.tags.empty()) {

@@ -15,6 +15,10 @@ struct CfnExportOptions {
     bool includeLayout = true;
     /// Template Description; empty: the one imported with the diagram, else one from its name.
     std::string description;
+    /// Write availability zones as Fn::Select [i, Fn::GetAZs ""] instead of their names, so
+    /// that the template deploys in any region: i numbers the zones the diagram uses in each
+    /// region in name order (us-east-1a and us-east-1c become 0 and 1).
+    bool portableZones = false;
 };
 
 /// Exports a diagram as a CloudFormation template: AWSTemplateFormatVersion, Description,

@@ -136,10 +136,25 @@ bool foldInstanceElasticIp(ImportContext& ctx, const std::string& logicalId, con
     return true;
 }
 
-// Auto Scaling group: instances from a launch template of the AMI parameter; it joins the
-// target groups of the load balancers that target it.
+// Auto Scaling group: instances from a launch template of the AMI parameter (unless an imported
+// group launches from what its template had); it joins the target groups of the load balancers
+// that target it.
 
-void exportAutoScalingGroup(ExportContext& ctx, const Element& e, layout::Entry&) {
+/// True when an imported group kept how it launches instances: a launch configuration, a
+/// launch template of its own or a mixed instances policy. AWS takes exactly one of them.
+bool keepsItsLaunchSource(const Element& e) {
+    const nlohmann::json* c = ExportContext::cfnOf(e.properties);
+    if (!c || !c->contains("extra") || !(*c)["extra"].is_object()) {
+        return false;
+    }
+    const nlohmann::json& kept = (*c)["extra"].value("Properties", nlohmann::json::object());
+    return kept.is_object() &&
+           (kept.contains("LaunchConfigurationName") || kept.contains("LaunchTemplate") ||
+            kept.contains("MixedInstancesPolicy"));
+}
+
+/// The group's own launch template (the AMI parameter, its instance type and groups).
+void writeLaunchTemplate(ExportContext& ctx, const Element& e, OJ& p) {
     addAmiParameter(ctx);
     OJ data = OJ::object();
     data["ImageId"] = OJ{{"Ref", kAmiParameter}};
@@ -151,10 +166,16 @@ void exportAutoScalingGroup(ExportContext& ctx, const Element& e, layout::Entry&
     const std::string lt = ctx.auxId(e.id, "launch_template", "LaunchTemplate");
     ctx.emitAux(e.id, e.properties, "launch_template", "LaunchTemplate", "AWS::EC2::LaunchTemplate",
                 OJ{{"LaunchTemplateData", data}});
-    OJ p = OJ::object();
     p["LaunchTemplate"] =
         OJ{{"LaunchTemplateId", OJ{{"Ref", lt}}},
            {"Version", OJ{{"Fn::GetAtt", OJ::array({lt, "LatestVersionNumber"})}}}};
+}
+
+void exportAutoScalingGroup(ExportContext& ctx, const Element& e, layout::Entry&) {
+    OJ p = OJ::object();
+    if (!keepsItsLaunchSource(e)) {
+        writeLaunchTemplate(ctx, e, p);
+    }
     OJ targetGroups = OJ::array();
     for (const Element* lb : ctx.elementsOfKind(kinds::kLoadBalancer)) {
         const auto targets = lb->stringListProperty("targets");

@@ -1,7 +1,9 @@
-// Tests of `skydraft export` for the Graphviz formats: dot, png, svg and pdf.
+// Tests of `skydraft export` for the Graphviz formats (dot, png, svg, pdf) and CloudFormation.
 #include <gtest/gtest.h>
 
 #include <QFile>
+
+#include <nlohmann/json.hpp>
 
 #include "run_skydraft.h"
 
@@ -125,6 +127,24 @@ TEST(ExportCommand, ExportsACloudFormationTemplate) {
     EXPECT_TRUE(svg.contains("class=\"cluster\"")) << svg.left(400).toStdString();
     EXPECT_TRUE(svg.contains("<symbol id=\"skydraft-icon-subnet\"") ||
                 svg.contains("<symbol id=\"skydraft-icon-vpc\""));
+}
+
+TEST(ExportCommand, PortableZonesWriteGetAZsInsteadOfNames) {
+    RunResult r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"),
+                               QStringLiteral("cloudformation"), QStringLiteral("--portable-zones"),
+                               example("three-tier-web-app")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(QStringLiteral("\"Fn::GetAZs\": \"\"")))
+        << r.out.left(300).toStdString();
+    // The resources name no zone; the Skydraft metadata keeps the names for the way back.
+    const auto resources = nlohmann::json::parse(r.out.toStdString())["Resources"].dump();
+    EXPECT_EQ(resources.find("us-east-1a"), std::string::npos);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("us-east-1a")));
+    r = runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("svg"),
+                     QStringLiteral("--portable-zones"), example("three-tier-web-app")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.err, QStringLiteral("skydraft: export: --portable-zones is for --to "
+                                    "cloudformation\n"));
 }
 
 }  // namespace

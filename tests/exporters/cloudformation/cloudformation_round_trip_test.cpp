@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include "cfn_spec_check.h"
 #include "cfn_yaml.h"
@@ -10,6 +12,8 @@
 #include "diagram_file.h"
 #include "generator.h"
 #include "sample_diagrams.h"
+#include "validation/validator.h"
+#include "zone_ref.h"
 
 namespace skydraft {
 namespace {
@@ -286,6 +290,55 @@ TEST(CloudFormationRoundTrip, LossDetectorWorks) {
               (std::vector<std::string>{"Resources.VPC.Properties.EnableDnsSupport: lost",
                                         "Resources.NatGateway1: resource lost",
                                         "Outputs.PublicSubnets: lost"}));
+}
+
+TEST(CloudFormationRoundTrip, PortableZonesDeployAnywhereAndImportBack) {
+    // three-peered-vpcs uses us-east-1a/b and us-west-2a/b: each region's zones are numbered
+    // from 0 in name order, no zone name is left in the resources (cfn-lint W3010), and the
+    // template imports back to the same zones, without an error.
+    const Diagram d =
+        *loadDiagram(test::readSourceFile("examples/three-peered-vpcs.skydraft")).diagram;
+    CfnExportOptions options;
+    options.portableZones = true;
+    const OJ t = exportCloudFormation(d, options);
+    std::map<std::string, OJ> zoneOfSubnet;
+    for (const auto& [lid, r] : t["Resources"].items()) {
+        if (r["Type"] == "AWS::EC2::Subnet")
+            zoneOfSubnet[lid] = r["Properties"]["AvailabilityZone"];
+    }
+    ASSERT_EQ(zoneOfSubnet.size(), 6u);
+    std::set<int> indexes;
+    for (const auto& [lid, zone] : zoneOfSubnet) {
+        ASSERT_TRUE(zone.is_object() && zone.contains("Fn::Select")) << lid << ": " << zone.dump();
+        EXPECT_EQ(zone["Fn::Select"][1], (OJ{{"Fn::GetAZs", ""}})) << lid;
+        indexes.insert(zone["Fn::Select"][0].get<int>());
+    }
+    EXPECT_EQ(indexes, (std::set<int>{0, 1}));
+    const std::string resources = t["Resources"].dump();
+    for (const char* name : {"us-east-1a", "us-east-1b", "us-west-2a", "us-west-2b"})
+        EXPECT_EQ(resources.find(name), std::string::npos) << name << " is still written";
+    EXPECT_EQ(join(test::checkAgainstSpecification(t)), "");
+
+    const CfnImportResult back = importCloudFormation(t.dump(1));
+    ASSERT_TRUE(back) << back.error->toString();
+    for (const auto& e : d.elements()) {
+        if (e.kind != "subnet")
+            continue;
+        const Element* again = back.diagram->element(e.id);
+        ASSERT_NE(again, nullptr) << e.id;
+        const ZoneRef before = zoneOf(d, e);
+        const ZoneRef after = zoneOf(*back.diagram, *again);
+        EXPECT_TRUE(after.isDecided()) << e.id << ": " << after.label();
+        if (after.kind == ZoneRef::Kind::Name) {
+            EXPECT_EQ(after.name, before.name) << e.id;
+        }
+    }
+    for (const auto& f : validate(*back.diagram).findings)
+        EXPECT_NE(f.severity, Severity::Error) << f.ruleId << ": " << f.message;
+    for (const auto& f : validate(d).findings)
+        EXPECT_NE(f.severity, Severity::Error) << "the example itself: " << f.ruleId;
+    // Without the option, zones stay names.
+    EXPECT_NE(exportCloudFormation(d)["Resources"].dump().find("us-west-2a"), std::string::npos);
 }
 
 }  // namespace
