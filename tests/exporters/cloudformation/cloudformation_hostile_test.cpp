@@ -112,7 +112,7 @@ TEST(CloudFormationHostile, WrongTypesNameTheField) {
         R"({"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16"}}, "S": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "Vpc"}, "CidrBlock": ["10.0.0.0/24"]}}}})");
     ASSERT_TRUE(listCidr) << listCidr.error->toString();
     EXPECT_EQ(exportCloudFormation(*listCidr.diagram)["Resources"]["S"]["Properties"]["CidrBlock"],
-              nlohmann::json::array({"10.0.0.0/24"}));
+              nlohmann::ordered_json::array({"10.0.0.0/24"}));
     EXPECT_EQ(errorOf(R"({"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "DependsOn": 5}}})"),
               "Resources.Vpc.DependsOn: 5 names no resource");
     EXPECT_EQ(errorOf("[1, 2]"), "a template must be an object");

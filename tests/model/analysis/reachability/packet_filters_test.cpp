@@ -8,7 +8,7 @@ namespace {
 using namespace skydraft::testing;
 
 /// An ACL on "data" admitting tcp 5432 from priv and its answer on the ephemeral ports.
-void guardData(Diagram& d, json inbound, json outbound) {
+void guardData(Diagram& d, std::vector<json> inbound, std::vector<json> outbound) {
     Element acl;
     acl.id = "acl-data";
     acl.name = "data-acl";
