@@ -19,9 +19,12 @@ QString toLocalPath(const QString& path) {
     return url.isLocalFile() ? url.toLocalFile() : path;
 }
 
+/// ".json" for "cloudformation", ".mmd" for "mermaid", else "." + format.
 QString extensionOf(const QString& format) {
-    return format == QStringLiteral("cloudformation") ? QStringLiteral(".json")
-                                                      : QLatin1Char('.') + format;
+    const auto parsed = parseExportFormat(format.toStdString());
+    return parsed ? QString::fromLatin1(exportFormatExtension(*parsed).data(),
+                                        qsizetype(exportFormatExtension(*parsed).size()))
+                  : QLatin1Char('.') + format;
 }
 
 }  // namespace
@@ -38,7 +41,8 @@ ExportRunner::~ExportRunner() {
 
 QByteArray ExportRunner::exportBytes(const Diagram& diagram, const std::vector<Finding>& findings,
                                      const QString& format, int dpi, QString& error,
-                                     QStringList* warnings, double* width, double* height) {
+                                     QStringList* warnings, double* width, double* height,
+                                     bool portableZones) {
     const auto parsed = parseExportFormat(format.toStdString());
     if (!parsed) {
         error = QStringLiteral("Unknown format \"%1\".").arg(format);
@@ -48,6 +52,7 @@ QByteArray ExportRunner::exportBytes(const Diagram& diagram, const std::vector<F
     request.format = *parsed;
     request.withFindings = true;  // findings holds exactly what to mark (empty: nothing)
     request.dpi = dpi;
+    request.portableZones = portableZones;
     const ExportResult result = exportDiagram(diagram, request, &findings);
     if (!result.ok()) {
         QString reason = QString::fromStdString(result.error);
@@ -68,9 +73,13 @@ QByteArray ExportRunner::exportBytes(const Diagram& diagram, const std::vector<F
 }
 
 bool ExportRunner::start(const QString& format, const QString& path, int dpi, bool withFindings) {
-    static const QStringList formats = {QStringLiteral("cloudformation"), QStringLiteral("dot"),
-                                        QStringLiteral("png"), QStringLiteral("svg"),
-                                        QStringLiteral("pdf")};
+    static const QStringList formats = {QStringLiteral("cloudformation"),
+                                        QStringLiteral("dot"),
+                                        QStringLiteral("png"),
+                                        QStringLiteral("svg"),
+                                        QStringLiteral("pdf"),
+                                        QStringLiteral("mermaid"),
+                                        QStringLiteral("html")};
     if (busy()) {
         m_error = QStringLiteral("Another export is still running.");
         emit finished(false, {}, m_error);
@@ -156,7 +165,9 @@ QString ExportRunner::suggestedPath(const QString& format) const {
 void ExportRunner::launch(bool preview, const QString& format, const QString& path, int dpi,
                           bool withFindings) {
     m_runIsPreview = preview;
-    std::vector<Finding> findings = withFindings ? m_findings() : std::vector<Finding>{};
+    // The HTML page always lists the findings, as the command line's does.
+    std::vector<Finding> findings =
+        withFindings || format == QStringLiteral("html") ? m_findings() : std::vector<Finding>{};
     if (!preview) {
         m_error.clear();
         setStage(format == QStringLiteral("cloudformation") || format == QStringLiteral("dot")
@@ -164,27 +175,27 @@ void ExportRunner::launch(bool preview, const QString& format, const QString& pa
                      : QStringLiteral("Laying out and rendering (Graphviz)…"));
         emit busyChanged();
     }
-    m_watcher.setFuture(
-        QtConcurrent::run([diagram = Diagram(m_controller.diagram()),
-                           findings = std::move(findings), format, path, dpi, preview]() {
-            ExportOutcome outcome;
-            outcome.preview = preview;
-            outcome.path = path;
-            QString error;
-            const QByteArray bytes =
-                exportBytes(diagram, findings, format, dpi, error, &outcome.warnings,
-                            &outcome.widthPoints, &outcome.heightPoints);
-            if (!error.isEmpty()) {
-                outcome.error = error;
-                return outcome;
-            }
-            const QString writeError = writeFileAtomically(path, bytes);
-            if (!writeError.isEmpty()) {
-                outcome.error = QStringLiteral("Could not write %1: %2")
-                                    .arg(QDir::toNativeSeparators(path), writeError);
-            }
+    m_watcher.setFuture(QtConcurrent::run([diagram = Diagram(m_controller.diagram()),
+                                           findings = std::move(findings), format, path, dpi,
+                                           preview, portableZones = m_portableZones]() {
+        ExportOutcome outcome;
+        outcome.preview = preview;
+        outcome.path = path;
+        QString error;
+        const QByteArray bytes =
+            exportBytes(diagram, findings, format, dpi, error, &outcome.warnings,
+                        &outcome.widthPoints, &outcome.heightPoints, portableZones);
+        if (!error.isEmpty()) {
+            outcome.error = error;
             return outcome;
-        }));
+        }
+        const QString writeError = writeFileAtomically(path, bytes);
+        if (!writeError.isEmpty()) {
+            outcome.error = QStringLiteral("Could not write %1: %2")
+                                .arg(QDir::toNativeSeparators(path), writeError);
+        }
+        return outcome;
+    }));
 }
 
 void ExportRunner::done() {
@@ -213,6 +224,13 @@ void ExportRunner::done() {
         launch(false, request.format, request.path, request.dpi, request.withFindings);
     } else if (m_previewPending) {
         preview(m_pendingFindings, m_pendingDpi);
+    }
+}
+
+void ExportRunner::setPortableZones(bool portable) {
+    if (m_portableZones != portable) {
+        m_portableZones = portable;
+        emit portableZonesChanged();
     }
 }
 

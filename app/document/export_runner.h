@@ -1,5 +1,5 @@
-// Exports the open diagram (CloudFormation, DOT, PNG, SVG, PDF) and renders previews in a
-// worker thread, so that the window never waits for Graphviz.
+// Exports the open diagram (CloudFormation, DOT, PNG, SVG, PDF, Mermaid, HTML) and renders
+// previews in a worker thread, so that the window never waits for Graphviz.
 #pragma once
 
 #include <QFutureWatcher>
@@ -41,6 +41,9 @@ class ExportRunner : public QObject {
     Q_PROPERTY(QUrl previewUrl READ previewUrl NOTIFY previewChanged)
     Q_PROPERTY(QString previewSize READ previewSize NOTIFY previewChanged)
     Q_PROPERTY(bool previewing READ previewing NOTIFY previewChanged)
+    /// CloudFormation: zones as Fn::Select [i, Fn::GetAZs ""] (CfnExportOptions::portableZones).
+    Q_PROPERTY(
+        bool portableZones READ portableZones WRITE setPortableZones NOTIFY portableZonesChanged)
 public:
     /// findings returns the current findings (for "with findings"); called on the UI thread.
     ExportRunner(DocumentController& controller, std::function<std::vector<Finding>()> findings,
@@ -60,8 +63,8 @@ public:
     }
 
     /// Starts an export to path (a local path or file: URL) in format "cloudformation", "dot",
-    /// "png", "svg" or "pdf"; false (with `error`) when one is already running or the request
-    /// is invalid. `finished` reports the outcome.
+    /// "png", "svg", "pdf", "mermaid" or "html"; false (with `error`) when one is already running
+    /// or the request is invalid. `finished` reports the outcome.
     Q_INVOKABLE bool start(const QString& format, const QString& path, int dpi, bool withFindings);
     /// Renders a small PNG preview (with the given options) for the dialog.
     Q_INVOKABLE void preview(bool withFindings, int dpi);
@@ -81,12 +84,15 @@ public:
     static QByteArray exportBytes(const Diagram& diagram, const std::vector<Finding>& findings,
                                   const QString& format, int dpi, QString& error,
                                   QStringList* warnings = nullptr, double* width = nullptr,
-                                  double* height = nullptr);
+                                  double* height = nullptr, bool portableZones = false);
+    bool portableZones() const { return m_portableZones; }
+    void setPortableZones(bool portable);
 
 signals:
     void busyChanged();
     void stageChanged();
     void previewChanged();
+    void portableZonesChanged();
     /// An export ended; error is "" on success.
     void finished(bool ok, const QString& path, const QString& error);
 
@@ -111,6 +117,7 @@ private:
     bool m_previewPending = false;
     bool m_pendingFindings = false;
     int m_pendingDpi = 48;
+    bool m_portableZones = false;
     QString m_stage;
     QString m_error;
     QString m_lastPath;

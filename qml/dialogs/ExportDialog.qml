@@ -1,5 +1,6 @@
-// The export dialog: CloudFormation JSON, DOT, PNG, SVG or PDF, with a preview of the picture,
-// the PNG resolution and a "with findings" option. The export runs in a worker thread; the
+// The export dialog: CloudFormation JSON, DOT, PNG, SVG, PDF, Mermaid or HTML, with a preview
+// of the picture, the PNG resolution, a "with findings" option and, for CloudFormation,
+// portable zones. The export runs in a worker thread; the
 // dialog shows its progress and says in plain words what went wrong.
 import QtQuick
 import QtQuick.Controls
@@ -37,7 +38,8 @@ Dialog {
         if (pathField.text !== "") {
             const dot = pathField.text.lastIndexOf(".")
             const base = dot > pathField.text.lastIndexOf("/") ? pathField.text.substring(0, dot) : pathField.text
-            pathField.text = base + (format === "cloudformation" ? ".json" : "." + format)
+            pathField.text = base + (format === "cloudformation" ? ".json"
+                                     : format === "mermaid" ? ".mmd" : "." + format)
         }
     }
 
@@ -74,7 +76,9 @@ Dialog {
                     { key: "dot", label: qsTr("Graphviz DOT") },
                     { key: "png", label: qsTr("PNG image") },
                     { key: "svg", label: qsTr("SVG image") },
-                    { key: "pdf", label: qsTr("PDF document") }
+                    { key: "pdf", label: qsTr("PDF document") },
+                    { key: "mermaid", label: qsTr("Mermaid flowchart (Markdown)") },
+                    { key: "html", label: qsTr("HTML page (pan, zoom, details)") }
                 ]
                 delegate: RadioButton {
                     required property var modelData
@@ -103,9 +107,19 @@ Dialog {
             CheckBox {
                 id: withFindings
                 objectName: "withFindings"
-                enabled: dialog.format !== "cloudformation"
+                enabled: dialog.picture || dialog.format === "dot"
                 text: qsTr("Mark findings (errors red, warnings amber)")
                 onToggled: dialog.refreshPreview()
+            }
+            CheckBox {
+                objectName: "portableZones"
+                enabled: dialog.format === "cloudformation"
+                checked: dialog.exporter.portableZones
+                text: qsTr("Portable zones (deploys in any region)")
+                onToggled: dialog.exporter.portableZones = checked
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: qsTr("Writes each availability zone as !Select [i, !GetAZs ''] instead of its name")
             }
 
             Label { text: qsTr("File"); font.weight: Font.DemiBold; Layout.topMargin: 6 }
