@@ -108,6 +108,7 @@ ApplicationWindow {
         problems: problems
         inspector: inspectorPanel
         comparePanel: comparePanel
+        reachPanel: reachPanel
     }
     menuBar: WindowMenuBar {
         actions: actions
@@ -151,8 +152,27 @@ ApplicationWindow {
                 Layout.fillHeight: true
                 controller: window.controller
                 markers: window.session.markers
+                reach: window.session.reach
 
                 CompareOverlay { anchors.fill: parent; view: view; comparison: window.session.comparison }
+                ReachOverlay { anchors.fill: parent; view: view; reach: window.session.reach }
+                ReachPanel {
+                    id: reachPanel
+                    // Top right, where the diagram's own corner usually is empty; below the
+                    // comparison when both are open.
+                    anchors {
+                        top: comparePanel.visible ? comparePanel.bottom : parent.top
+                        right: parent.right
+                        margins: 12
+                    }
+                    reach: window.session.reach
+                    onShowElement: (id) => {
+                        if (controller.elementBox(id).width > 0) {
+                            controller.select(id)
+                            view.reveal(controller.elementBox(id))
+                        }
+                    }
+                }
                 ComparePanel {
                     id: comparePanel
                     anchors { top: parent.top; right: parent.right; margins: 12 }

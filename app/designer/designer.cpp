@@ -19,6 +19,7 @@
 #include "designer/theme_settings.h"
 #include "document/document_controller.h"
 #include "document/document_session.h"
+#include "document/reach_probe.h"
 #include "version.h"
 
 Q_IMPORT_QML_PLUGIN(SkydraftPlugin)
@@ -77,6 +78,38 @@ bool applyTestEdit(DocumentController& controller, const QString& edit) {
     }
     return controller.setProperty(edit.left(colon), edit.mid(colon + 1, equals - colon - 1),
                                   value.array().at(0).toVariant());
+}
+
+/// Starts the reachability query "FROM:TO[:PROTOCOL/PORT]" (--reach); false when it names no
+/// element or protocol.
+bool startReachQuery(DocumentController& controller, DocumentSession& session,
+                     const QString& query) {
+    const QStringList parts = query.split(QLatin1Char(':'));
+    if (parts.size() < 2 || parts.size() > 3) {
+        return false;
+    }
+    auto known = [&](const QString& id) {
+        return id == QStringLiteral("internet") || controller.diagram().element(id.toStdString());
+    };
+    if (!known(parts[0]) || !known(parts[1])) {
+        return false;
+    }
+    ReachProbe* probe = session.reach();
+    if (parts.size() == 3) {
+        const QStringList traffic = parts[2].split(QLatin1Char('/'));
+        probe->setProtocol(traffic[0]);
+        if (probe->protocol() != traffic[0]) {
+            return false;
+        }
+        bool ok = true;
+        probe->setPort(traffic.size() > 1 ? traffic[1].toInt(&ok) : -1);
+        if (!ok) {
+            return false;
+        }
+    }
+    probe->startFrom(parts[0]);
+    probe->pickTarget(parts[1]);
+    return probe->hasResult();
 }
 
 }  // namespace
@@ -206,6 +239,13 @@ int runDesigner(int argc, char* argv[]) {
                        "held over element ID (e.g. ec2_instance:subnet-app-a)."),
         QStringLiteral("KIND:ID"));
     parser.addOption(drag);
+    const QCommandLineOption reach(
+        QStringLiteral("reach"),
+        QStringLiteral("After loading, check reachability from element FROM (or internet) to TO "
+                       "and show the path, e.g. i-app-a:db-orders:tcp/5432 (default traffic: "
+                       "tcp 443)."),
+        QStringLiteral("FROM:TO[:PROTOCOL/PORT]"));
+    parser.addOption(reach);
     parser.addOption(select);
     parser.addOption(restoreRecovery);
     parser.addOption(testEdit);
@@ -264,6 +304,12 @@ int runDesigner(int argc, char* argv[]) {
 
     if (parser.isSet(select)) {
         controller.selectIds(parser.values(select));
+    }
+    if (parser.isSet(reach) && !startReachQuery(controller, *session, parser.value(reach))) {
+        fail(QStringLiteral("--reach ") + parser.value(reach) +
+             QStringLiteral(": expected FROM:TO[:PROTOCOL/PORT] with element ids (or internet) "
+                            "and a protocol tcp, udp, icmp or any"));
+        return 2;
     }
 
     QQmlApplicationEngine engine;

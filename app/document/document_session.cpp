@@ -19,7 +19,8 @@ DocumentSession::DocumentSession(DocumentController& controller)
       m_recovery(controller),
       m_exporter(controller, [this] { return m_runner.result().findings; }),
       m_awsImport(controller),
-      m_comparison(controller) {
+      m_comparison(controller),
+      m_reach(controller, *this) {
     connect(&m_runner, &ValidationRunner::finished, this, &DocumentSession::publish);
     connect(&m_runner, &ValidationRunner::busyChanged, this, &DocumentSession::validatingChanged);
     connect(&controller, &DocumentController::contentChanged, this, [this] {

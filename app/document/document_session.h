@@ -10,6 +10,7 @@
 #include "document/aws_import_runner.h"
 #include "document/diagram_comparison.h"
 #include "document/export_runner.h"
+#include "document/reach_probe.h"
 #include "document/recovery_store.h"
 #include "document/validation_runner.h"
 #include "models/findings_model.h"
@@ -34,6 +35,7 @@ class DocumentSession : public QObject {
     Q_PROPERTY(bool validating READ validating NOTIFY validatingChanged)
     Q_PROPERTY(AwsImportRunner* awsImport READ awsImport CONSTANT)
     Q_PROPERTY(DiagramComparison* comparison READ comparison CONSTANT)
+    Q_PROPERTY(ReachProbe* reach READ reach CONSTANT)
 public:
     explicit DocumentSession(DocumentController& controller);
 
@@ -48,6 +50,7 @@ public:
     ExportRunner* exporter() { return &m_exporter; }
     AwsImportRunner* awsImport() { return &m_awsImport; }
     DiagramComparison* comparison() { return &m_comparison; }
+    ReachProbe* reach() { return &m_reach; }
     ValidationRunner& validator() { return m_runner; }
     bool validating() const { return m_runner.busy(); }
 
@@ -83,6 +86,7 @@ private:
     ExportRunner m_exporter;
     AwsImportRunner m_awsImport;
     DiagramComparison m_comparison;
+    ReachProbe m_reach;
     QString m_importError;
 };
 

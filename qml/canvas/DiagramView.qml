@@ -1,5 +1,6 @@
 // The canvas: pans and zooms a scene of elements and connections, and turns mouse gestures
-// into intents on the controller (select, move, resize, connect, rubber band).
+// into intents on the controller (select, move, resize, connect, rubber band), and an element's
+// context menu into a reachability query (the next click picks the destination).
 import QtQuick
 import QtQuick.Controls
 import Skydraft
@@ -9,6 +10,10 @@ Item {
     required property var controller
     /// The finding badges (a MarkerModel), or null for none.
     property var markers: null
+    /// The reachability query (a ReachProbe), or null for none.
+    property var reach: null
+    /// True while a click on an element picks the destination of the reachability query.
+    readonly property bool pickingTarget: reach !== null && reach.picking
 
     property real zoom: 1.0
     property real originX: 0 // canvas coordinate shown at the view's left edge
@@ -164,7 +169,51 @@ Item {
         linkTarget = ""
     }
 
+    /// An element's context menu, at view position (vx, vy).
+    function openElementMenu(id, vx, vy) {
+        elementMenu.elementId = id
+        elementMenu.popup(root, vx, vy)
+    }
+    /// A click on an element while picking the destination of a reachability query.
+    function pickTarget(id) {
+        if (root.reach)
+            root.reach.pickTarget(id)
+    }
+
+    Menu {
+        id: elementMenu
+        objectName: "elementMenu"
+        property string elementId: ""
+        MenuItem {
+            objectName: "menuReachFrom"
+            text: qsTr("Check reachability from here")
+            enabled: root.reach !== null
+            onTriggered: root.reach.startFrom(elementMenu.elementId)
+        }
+        MenuItem {
+            objectName: "menuReachTo"
+            text: qsTr("Check reachability to here")
+            enabled: root.reach !== null && root.reach.active
+                     && root.reach.sourceId !== elementMenu.elementId
+            onTriggered: root.reach.pickTarget(elementMenu.elementId)
+        }
+        MenuItem {
+            objectName: "menuReachFromInternet"
+            text: qsTr("Check reachability from the internet to here")
+            enabled: root.reach !== null
+            onTriggered: {
+                root.reach.startFrom("internet")
+                root.reach.pickTarget(elementMenu.elementId)
+            }
+        }
+    }
+
     Keys.onPressed: (event) => {
+        if (event.key === Qt.Key_Escape && root.pickingTarget) {
+            root.reach.clear()
+            event.accepted = true
+            return
+        }
         if (event.key === Qt.Key_Space && !event.isAutoRepeat) {
             spaceHeld = true
             event.accepted = true

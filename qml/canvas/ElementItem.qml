@@ -32,6 +32,7 @@ Item {
     property real resizeW: 0
     property real resizeH: 0
 
+    objectName: "element_" + elementId
     // Off screen, the node leaves the scene graph (see DiagramView.updateViewport).
     visible: inView || moving
     x: itemX + (moving ? view.moveDx : 0)
@@ -197,7 +198,8 @@ Item {
         id: mouse
         anchors.fill: parent
         hoverEnabled: true
-        acceptedButtons: Qt.LeftButton
+        acceptedButtons: Qt.LeftButton | Qt.RightButton
+        cursorShape: node.view.pickingTarget ? Qt.CrossCursor : Qt.ArrowCursor
         property point pressView
         property bool dragging: false
         property bool armed: false
@@ -206,6 +208,17 @@ Item {
             node.view.forceActiveFocus()
             if (node.view.spaceHeld) {
                 m.accepted = false
+                return
+            }
+            if (m.button === Qt.RightButton) {
+                const p = mapToItem(node.view, m.x, m.y)
+                node.view.openElementMenu(node.elementId, p.x, p.y)
+                armed = false
+                return
+            }
+            if (node.view.pickingTarget) {
+                node.view.pickTarget(node.elementId)
+                armed = false
                 return
             }
             pressView = mapToItem(node.view, m.x, m.y)

@@ -14,6 +14,7 @@ Item {
     required property var problems
     required property var inspector
     required property var comparePanel
+    required property var reachPanel
 
     property alias newAction: newAction
     property alias openAction: openAction
@@ -23,6 +24,7 @@ Item {
     property alias importAction: importAction
     property alias importAwsAction: importAwsAction
     property alias compareAction: compareAction
+    property alias intentsAction: intentsAction
     property alias shortcutsAction: shortcutsAction
     property alias aboutAction: aboutAction
     property alias nextProblemAction: nextProblemAction
@@ -63,6 +65,14 @@ Item {
              onTriggered: actions.dialogs.importAwsAccount() }
     Action { id: compareAction; text: qsTr("&Compare with…")
              onTriggered: actions.comparePanel.choose() }
+    Action { id: intentsAction; text: qsTr("&Reachability and Intents")
+             checkable: true; checked: actions.reachPanel.visible
+             onTriggered: {
+                 if (actions.reachPanel.visible)
+                     actions.reachPanel.close()
+                 else
+                     actions.reachPanel.showIntents = true
+             } }
     Action { id: quitAction; text: qsTr("&Quit"); shortcut: StandardKey.Quit
              onTriggered: actions.window.close() }
 

@@ -71,6 +71,7 @@ MenuBar {
         MenuItem { action: bar.actions.previousProblemAction }
         MenuSeparator {}
         MenuItem { action: bar.actions.compareAction }
+        MenuItem { action: bar.actions.intentsAction }
     }
     Menu {
         title: qsTr("&Help")

@@ -67,5 +67,37 @@ TEST(Screenshot, BrokenFileFailsWithTheReason) {
         << r.err.toStdString();
 }
 
+TEST(Screenshot, ShowsAReachabilityPathGreenOrBlockedRed) {
+    const QString example = sourcePath(QStringLiteral("examples/three-tier-web-app.skydraft"));
+    auto shot = [&](const QString& name, const QStringList& more) {
+        const QString out = tempDir() + QLatin1Char('/') + name;
+        const RunResult r = runSkydraft(QStringList{QStringLiteral("--screenshot"), out} + more +
+                                        QStringList{example});
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        return QImage(out);
+    };
+    const QImage plain = shot(QStringLiteral("plain.png"), {});
+    const QImage open =
+        shot(QStringLiteral("open.png"),
+             {QStringLiteral("--reach"), QStringLiteral("i-app-a:db-orders:tcp/5432")});
+    const QImage blocked =
+        shot(QStringLiteral("blocked.png"),
+             {QStringLiteral("--reach"), QStringLiteral("i-app-a:db-orders:tcp/22")});
+    ASSERT_FALSE(plain.isNull() || open.isNull() || blocked.isNull());
+    const QColor ok(0x3f, 0x86, 0x24);
+    const QColor error(0xc7, 0x32, 0x1c);
+    // The reachable path adds green (rings, segments, the verdict); the blocked one red.
+    EXPECT_GT(countNear(open, ok, 30), countNear(plain, ok, 30) + 300);
+    EXPECT_GT(countNear(blocked, error, 30), countNear(plain, error, 30) + 300);
+    EXPECT_LT(countNear(open, error, 30), countNear(plain, error, 30) + 50);
+
+    const RunResult bad =
+        runSkydraft({QStringLiteral("--screenshot"), tempDir() + "/x.png",
+                     QStringLiteral("--reach"), QStringLiteral("nope:db-orders"), example});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_TRUE(bad.err.contains(QStringLiteral("--reach nope:db-orders: expected")))
+        << bad.err.toStdString();
+}
+
 }  // namespace
 }  // namespace skydraft::test

@@ -2,6 +2,7 @@
 // inspector, see SUB003 in the problems panel with both subnets badged, click it to select
 // them, apply its fix, see it go, undo to bring it back.
 #include <gtest/gtest.h>
+#include <QFile>
 #include <QFileInfo>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -14,6 +15,7 @@
 #include "designer/designer.h"
 #include "document/document_controller.h"
 #include "document/document_session.h"
+#include "document/reach_probe.h"
 
 namespace skydraft {
 namespace {
@@ -147,6 +149,76 @@ TEST_F(ProblemsGuiTest, OverlapIsFoundSelectedFixedAndUndone) {
     ASSERT_TRUE(waitFor([&] { return problemRow("SUB003") != nullptr; }));
 }
 
+TEST_F(ProblemsGuiTest, ReachabilityFromTheContextMenuDrawsThePathAndKeepsIntents) {
+    // Right-click an instance: "Check reachability from here".
+    QQuickItem* canvas = item(QStringLiteral("canvas"));
+    ASSERT_NE(canvas, nullptr);
+    auto centreOn = [&](const QString& id) {
+        const QRectF box = controller.elementBox(id);
+        QMetaObject::invokeMethod(canvas, "centerOn", Q_ARG(QVariant, box.center().x()),
+                                  Q_ARG(QVariant, box.center().y()));
+        QCoreApplication::processEvents();
+    };
+    centreOn(QStringLiteral("i-app-a"));
+    QQuickItem* source = item(QStringLiteral("element_i-app-a"));
+    ASSERT_NE(source, nullptr);
+    QTest::mouseClick(window, Qt::RightButton, {}, centerOf(source));
+    QQuickItem* fromHere = nullptr;
+    ASSERT_TRUE(waitFor([&] {
+        fromHere = item(QStringLiteral("menuReachFrom"));
+        return fromHere && fromHere->isVisible();
+    }));
+    click(fromHere);
+    ReachProbe* reach = session->reach();
+    EXPECT_TRUE(reach->picking());
+    QQuickItem* panel = item(QStringLiteral("reachPanel"));
+    ASSERT_NE(panel, nullptr);
+    EXPECT_TRUE(panel->isVisible());
+    EXPECT_EQ(item(QStringLiteral("reachSource"))->property("text").toString(), "app-a");
+
+    // The port in the panel's bar, then a click on the destination.
+    QQuickItem* port = item(QStringLiteral("reachPort"));
+    ASSERT_NE(port, nullptr);
+    typeInto(port, QStringLiteral("22"));
+    QTest::keyClick(window, Qt::Key_Return);
+    EXPECT_EQ(reach->port(), 22);
+    centreOn(QStringLiteral("db-orders"));
+    click(item(QStringLiteral("element_db-orders")));
+    EXPECT_FALSE(reach->picking());
+    EXPECT_TRUE(controller.selection().isEmpty() ||
+                !controller.selection().contains(QStringLiteral("db-orders")));
+    QQuickItem* verdict = item(QStringLiteral("reachVerdict"));
+    ASSERT_NE(verdict, nullptr);
+    EXPECT_EQ(verdict->property("text").toString(),
+              QStringLiteral("Not reachable: tcp 22 from app-a to orders-db"));
+    // The path is drawn: a ring per hop, the blocking security group among them.
+    QQuickItem* overlay = item(QStringLiteral("reachOverlay"));
+    ASSERT_NE(overlay, nullptr);
+    EXPECT_TRUE(overlay->isVisible());
+    EXPECT_NE(item(QStringLiteral("reachHop_sg-db")), nullptr);
+    EXPECT_NE(item(QStringLiteral("reachHop_rt-app-a")), nullptr);
+
+    // Kept as "must reach", the intent is violated: the problems panel shows REACH001.
+    click(item(QStringLiteral("reachKeepReachable")));
+    ASSERT_TRUE(waitForValidation(*session));
+    EXPECT_NE(problemRow(QStringLiteral("REACH001")), nullptr);
+    EXPECT_NE(item(QStringLiteral("reachIntent_0")), nullptr);
+
+    // The fix button opens the port: reachable, and the intent holds again.
+    QQuickItem* fix = item(QStringLiteral("reachFix_0"));
+    ASSERT_NE(fix, nullptr);
+    click(fix);
+    ASSERT_TRUE(waitFor([&] { return reach->reachable(); }));
+    EXPECT_TRUE(verdict->property("text").toString().startsWith(QStringLiteral("Reachable")));
+    ASSERT_TRUE(waitForValidation(*session));
+    EXPECT_EQ(problemRow(QStringLiteral("REACH001")), nullptr);
+
+    // The close button ends the query and closes the panel.
+    click(item(QStringLiteral("reachClose")));
+    EXPECT_FALSE(reach->active());
+    EXPECT_FALSE(panel->isVisible());
+}
+
 TEST_F(ProblemsGuiTest, InspectorShowsWhatTheModelDerives) {
     controller.select(QStringLiteral("subnet-public-a"));
     ASSERT_TRUE(waitFor([&] { return item("derived_Reach") != nullptr; }));
@@ -166,6 +238,11 @@ TEST_F(ProblemsGuiTest, InspectorShowsWhatTheModelDerives) {
 
 namespace skydraft {
 namespace {
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
 
 class PlantedFaultsGuiTest : public ProblemsGuiTestBase {
 protected:
@@ -221,14 +298,14 @@ TEST_F(PlantedFaultsGuiTest, EveryPlantedProblemIsFixedWithoutLeavingTheDesigner
     EXPECT_EQ(status->property("text").toString(), QStringLiteral("0 errors  ·  0 warnings"));
 }
 
-TEST_F(PlantedFaultsGuiTest, TheExportDialogWritesAllFiveFormats) {
+TEST_F(PlantedFaultsGuiTest, TheExportDialogWritesEveryFormat) {
     QTemporaryDir dir;
     window->contentItem()->forceActiveFocus();
     QTest::keyClick(window, Qt::Key_E, Qt::ControlModifier);
     QObject* dialog = window->findChild<QObject*>(QStringLiteral("exportDialog"));
     ASSERT_NE(dialog, nullptr);
     ASSERT_TRUE(waitFor([&] { return dialog->property("opened").toBool(); }));
-    for (const QString format : {"cloudformation", "dot", "png", "svg", "pdf"}) {
+    for (const QString format : {"cloudformation", "dot", "png", "svg", "pdf", "mermaid", "html"}) {
         click(item(QStringLiteral("format_") + format));
         EXPECT_EQ(dialog->property("format").toString(), format);
         QQuickItem* path = item(QStringLiteral("exportPath"));
@@ -244,6 +321,28 @@ TEST_F(PlantedFaultsGuiTest, TheExportDialogWritesAllFiveFormats) {
                         .startsWith("Exported to "));
         EXPECT_TRUE(QFileInfo::exists(dir.filePath(QStringLiteral("planted.") + format)));
     }
+    EXPECT_TRUE(
+        readAll(dir.filePath(QStringLiteral("planted.mermaid"))).contains("\nflowchart TB\n"));
+    EXPECT_TRUE(readAll(dir.filePath(QStringLiteral("planted.html"))).contains("<svg"));
+    // Portable zones: only for CloudFormation; the template names no zone then.
+    QQuickItem* portable = item(QStringLiteral("portableZones"));
+    ASSERT_NE(portable, nullptr);
+    EXPECT_FALSE(portable->isEnabled());
+    click(item(QStringLiteral("format_cloudformation")));
+    EXPECT_TRUE(portable->isEnabled());
+    EXPECT_TRUE(
+        readAll(dir.filePath(QStringLiteral("planted.cloudformation"))).contains("us-east-1a"));
+    click(portable);
+    EXPECT_TRUE(session->exporter()->portableZones());
+    item(QStringLiteral("exportPath"))
+        ->setProperty("text", dir.filePath(QStringLiteral("portable.json")));
+    QSignalSpy finished(session->exporter(), &ExportRunner::finished);
+    click(item(QStringLiteral("exportButton")));
+    ASSERT_TRUE(waitFor([&] { return finished.count() == 1; }, 60000));
+    const QByteArray portableTemplate = readAll(dir.filePath(QStringLiteral("portable.json")));
+    EXPECT_TRUE(portableTemplate.contains("\"Fn::GetAZs\": \"\""))
+        << portableTemplate.left(300).toStdString();
+    EXPECT_FALSE(portableTemplate.contains("\"AvailabilityZone\": \"us-east-1a\""));
     // F1 opens the shortcuts reference.
     QTest::keyClick(window, Qt::Key_Escape);
     ASSERT_TRUE(waitFor([&] { return !dialog->property("opened").toBool(); }));
