@@ -31,8 +31,8 @@ namespace {
 
 /// Graphviz keeps global state and is not thread-safe: every call happens under this mutex.
 /// Never destroyed: the background work may still hold it while the process exits.
-std::mutex& graphvizMutex() {
-    static auto* mutex = new std::mutex;
+std::recursive_mutex& graphvizMutex() {
+    static auto* mutex = new std::recursive_mutex;
     return *mutex;
 }
 
@@ -602,6 +602,10 @@ RenderResult renderDot(std::string_view dot, RenderFormat format, int dpi) {
         result.bytes = inlineSvgIcons(result.bytes, &result.warnings);
     }
     return result;
+}
+
+std::unique_lock<std::recursive_mutex> lockGraphviz() {
+    return std::unique_lock(graphvizMutex());
 }
 
 void prepareRenderer() {

@@ -1,6 +1,7 @@
 // The renderer: DOT text -> PNG, SVG or PDF bytes, in process through libgvc.
 #pragma once
 
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,12 @@ RenderResult renderDot(std::string_view dot, RenderFormat format, int dpi = 96);
 /// render that follows does not wait for them: the command line calls it before it reads its
 /// input. Later calls do nothing.
 void prepareRenderer();
+
+/// Graphviz's libraries keep global state and are not thread-safe, and the renderer frees its
+/// graphs on a thread of its own after returning: any other code that calls cgraph or gvc
+/// (a test reading DOT back with agmemread, say) holds this lock for as long as it does.
+/// Recursive, so the holder may still call renderDot.
+std::unique_lock<std::recursive_mutex> lockGraphviz();
 
 /// "png", "svg", "pdf".
 std::string_view renderFormatName(RenderFormat format);

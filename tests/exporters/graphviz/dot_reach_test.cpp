@@ -52,7 +52,7 @@ Diagram oneSubnet(nlohmann::json routes) {
 
 SubnetReach reachInDot(const Diagram& d, const std::string& subnetId) {
     const testing::ParsedGraph graph = testing::parseDot(writeDot(d));
-    EXPECT_NE(graph, nullptr);
+    EXPECT_NE(graph.get(), nullptr);
     const std::optional<SubnetReach> reach =
         graph ? drawnReach(graph.get(), subnetId) : std::nullopt;
     EXPECT_TRUE(reach.has_value()) << subnetId << " has no reach style";
@@ -113,7 +113,7 @@ TEST_P(ExampleReach, EverySubnetIsDrawnWithRouteAnalysisReach) {
     const Diagram& d = *loaded.diagram;
     const RouteAnalysis routes(d);
     const testing::ParsedGraph graph = testing::parseDot(writeDot(d));
-    ASSERT_NE(graph, nullptr);
+    ASSERT_NE(graph.get(), nullptr);
     int subnets = 0;
     for (const Element* subnet : d.elementsOfKind("subnet")) {
         EXPECT_EQ(drawnReach(graph.get(), subnet->id), routes.reach(*subnet)) << subnet->id;

@@ -19,7 +19,7 @@ TEST(DotWriter, NestsRegionVpcZoneAndSubnetClusters) {
     const Diagram d = testing::webAppDiagram();
     const std::string dot = writeDot(d);
     const testing::ParsedGraph graph = parseDot(dot);
-    ASSERT_NE(graph, nullptr) << dot;
+    ASSERT_NE(graph.get(), nullptr) << dot;
     EXPECT_EQ(attribute(graph.get(), "compound"), "true");
 
     Agraph_t* region = findSubgraph(graph.get(), "cluster_/region/eu-west-1");
@@ -50,7 +50,7 @@ TEST(DotWriter, NestsRegionVpcZoneAndSubnetClusters) {
 TEST(DotWriter, EveryElementIsDrawn) {
     for (const Diagram& d : {testing::webAppDiagram(), testing::hubDiagram()}) {
         const testing::ParsedGraph graph = parseDot(writeDot(d));
-        ASSERT_NE(graph, nullptr);
+        ASSERT_NE(graph.get(), nullptr);
         for (const Element& e : d.elements()) {
             const bool asCluster = e.kind == "vpc" || e.kind == "subnet";
             if (asCluster) {
@@ -64,7 +64,7 @@ TEST(DotWriter, EveryElementIsDrawn) {
 
 TEST(DotWriter, SubnetColoursTellPublicPrivateAndIsolatedApart) {
     const testing::ParsedGraph graph = parseDot(writeDot(testing::webAppDiagram()));
-    ASSERT_NE(graph, nullptr);
+    ASSERT_NE(graph.get(), nullptr);
     const auto cluster = [&](const char* id) {
         return findSubgraph(graph.get(), std::string("cluster_") + id);
     };
@@ -90,7 +90,7 @@ TEST(DotWriter, SubnetColoursTellPublicPrivateAndIsolatedApart) {
 TEST(DotWriter, PeeringAndAttachmentsEndOnTheVpcBoxes) {
     const Diagram d = testing::hubDiagram();
     const testing::ParsedGraph graph = parseDot(writeDot(d));
-    ASSERT_NE(graph, nullptr);
+    ASSERT_NE(graph.get(), nullptr);
     int peerings = 0;
     int attachments = 0;
     for (Agnode_t* n = agfstnode(graph.get()); n; n = agnxtnode(graph.get(), n)) {
@@ -130,7 +130,7 @@ TEST(DotWriter, EqualNamesDoNotCollide) {
     ASSERT_TRUE(d.addElement(element("s-1", "subnet", "vpc-1", {}, "app")));
     ASSERT_TRUE(d.addElement(element("s-2", "subnet", "vpc-2", {}, "app")));
     const testing::ParsedGraph graph = parseDot(writeDot(d));
-    ASSERT_NE(graph, nullptr);
+    ASSERT_NE(graph.get(), nullptr);
     EXPECT_NE(findSubgraph(graph.get(), "cluster_vpc-1"), nullptr);
     EXPECT_NE(findSubgraph(graph.get(), "cluster_vpc-2"), nullptr);
     EXPECT_EQ(agparent(findSubgraph(graph.get(), "cluster_s-2")),
@@ -178,7 +178,7 @@ TEST(DotWriter, HostileNamesParseBackWithoutInjection) {
     const Diagram d = hostileDiagram();
     const std::string dot = writeDot(d);
     const testing::ParsedGraph graph = parseDot(dot);
-    ASSERT_NE(graph, nullptr) << dot;
+    ASSERT_NE(graph.get(), nullptr) << dot;
     // Exactly the expected nodes: the instances and nothing injected.
     int nodes = 0;
     for (Agnode_t* n = agfstnode(graph.get()); n; n = agnxtnode(graph.get(), n)) {
@@ -240,7 +240,7 @@ TEST(DotWriter, MarksFindingsInRedAndAmberWithRuleIds) {
                         {{"db-a", "db-b"}, FindingSeverity::Warning, "SUB004"},
                         {{"uses-1"}, FindingSeverity::Error, "CON001"}};
     const testing::ParsedGraph graph = parseDot(writeDot(d, options));
-    ASSERT_NE(graph, nullptr);
+    ASSERT_NE(graph.get(), nullptr);
     const std::string web1 = attribute(agnode(graph.get(), const_cast<char*>("web-1"), 0), "label");
     EXPECT_NE(web1.find("COLOR=\"#D13212\""), std::string::npos);  // the worst: an error
     EXPECT_NE(web1.find("EC2002, SG001"), std::string::npos);

@@ -50,7 +50,7 @@ TEST_P(GoldenDot, EveryElementIsDrawnAndEveryFormatRenders) {
     ASSERT_FALSE(d.elements().empty());
     const std::string dot = writeDot(d);
     const testing::ParsedGraph graph = testing::parseDot(dot);
-    ASSERT_NE(graph, nullptr);
+    ASSERT_NE(graph.get(), nullptr);
     for (const Element& e : d.elements()) {
         if (e.kind == "vpc" || e.kind == "subnet") {
             Agraph_t* cluster = testing::findSubgraph(graph.get(), "cluster_" + e.id);

@@ -3,6 +3,8 @@
 
 #include <graphviz/cgraph.h>
 
+#include "graphviz_renderer.h"
+
 #include <map>
 #include <memory>
 #include <string>
@@ -13,11 +15,24 @@ namespace skydraft::testing {
 struct GraphCloser {
     void operator()(Agraph_t* graph) const { agclose(graph); }
 };
-using ParsedGraph = std::unique_ptr<Agraph_t, GraphCloser>;
 
-/// Parses DOT text with cgraph's agmemread (nullptr on a syntax error).
+/// A graph read back from DOT. It holds the Graphviz lock from reading to closing: cgraph is not
+/// thread-safe and the renderer frees its own graphs on a background thread meanwhile.
+class ParsedGraph {
+public:
+    explicit ParsedGraph(const std::string& dot)
+        : m_lock(lockGraphviz()), m_graph(agmemread(dot.c_str())) {}
+    Agraph_t* get() const { return m_graph.get(); }
+    explicit operator bool() const { return m_graph != nullptr; }
+
+private:
+    std::unique_lock<std::recursive_mutex> m_lock;  // released after the graph is closed
+    std::unique_ptr<Agraph_t, GraphCloser> m_graph;
+};
+
+/// Parses DOT text with cgraph's agmemread (a null graph on a syntax error).
 inline ParsedGraph parseDot(const std::string& dot) {
-    return ParsedGraph(agmemread(dot.c_str()));
+    return ParsedGraph(dot);
 }
 
 /// The attribute value of a graph object ("" when unset).
