@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "catalogue/resource_catalogue.h"
+#include "diagram_file.h"
 
 namespace skydraft {
 
@@ -86,6 +87,16 @@ std::string Connection::stringProperty(std::string_view key) const {
 
 std::vector<std::string> Connection::stringListProperty(std::string_view key) const {
     return stringList(property(key));
+}
+
+void Diagram::setName(std::string name) {
+    record(json::array({"documentName", name}));
+    m_name = std::move(name);
+}
+
+void Diagram::setMetadata(json metadata) {
+    record(json::array({"metadata", metadata}));
+    m_metadata = std::move(metadata);
 }
 
 const Element* Diagram::element(std::string_view id) const {
@@ -252,6 +263,9 @@ Status Diagram::insertElement(std::size_t index, Element element) {
     if (Status s = checkElement(element); !s) {
         return s;
     }
+    if (m_sink.sink) {
+        record(json::array({"insert", std::min(index, m_elements.size()), elementToJson(element)}));
+    }
     if (index >= m_elements.size()) {
         m_elementIndex.emplace(element.id, m_elements.size());
         m_elements.push_back(std::move(element));
@@ -271,6 +285,7 @@ Status Diagram::removeElement(std::string_view id) {
     for (const auto& d : doomed) {
         gone[d] = true;
     }
+    record(json::array({"remove", id}));
     std::erase_if(m_elements, [&](const Element& e) { return gone.count(e.id) > 0; });
     std::erase_if(m_connections, [&](const Connection& c) {
         return gone.count(c.from) > 0 || gone.count(c.to) > 0;
@@ -281,11 +296,13 @@ Status Diagram::removeElement(std::string_view id) {
 
 Status Diagram::setName(std::string_view id, std::string name) {
     if (Element* e = mutableElement(id)) {
+        record(json::array({"name", id, name}));
         e->name = std::move(name);
         return Status::success();
     }
     const auto it = m_connectionIndex.find(id);
     if (it != m_connectionIndex.end()) {
+        record(json::array({"name", id, name}));
         m_connections[it->second].name = std::move(name);
         return Status::success();
     }
@@ -318,6 +335,7 @@ Status Diagram::setParent(std::string_view id, std::string_view parent) {
                                (parentKind.empty() ? std::string("at the top level")
                                                    : "in a " + kindLabel(parentKind)));
     }
+    record(json::array({"parent", id, parent}));
     e->parent = std::string(parent);
     return Status::success();
 }
@@ -327,6 +345,7 @@ Status Diagram::setGeometry(std::string_view id, const Geometry& geometry) {
     if (!e) {
         return Status::failure("no element " + quote(id));
     }
+    record(json::array({"geometry", id, geometry.x, geometry.y, geometry.width, geometry.height}));
     e->geometry = geometry;
     return Status::success();
 }
@@ -337,6 +356,7 @@ Status Diagram::setProperty(std::string_view id, std::string_view key, json valu
         return Status::failure("no element " + quote(id));
     }
     if (value.is_null()) {
+        record(json::array({"property", id, key, nullptr}));
         e->properties.erase(std::string(key));
         return Status::success();
     }
@@ -347,6 +367,7 @@ Status Diagram::setProperty(std::string_view id, std::string_view key, json valu
             return Status::failure(p->label + ": " + problem);
         }
     }
+    record(json::array({"property", id, key, value}));
     e->properties[std::string(key)] = std::move(value);
     return Status::success();
 }
@@ -356,17 +377,20 @@ Status Diagram::setTags(std::string_view id, std::map<std::string, std::string> 
     if (!e) {
         return Status::failure("no element " + quote(id));
     }
+    record(json::array({"tags", id, tags}));
     e->tags = std::move(tags);
     return Status::success();
 }
 
 Status Diagram::setSuppressions(std::string_view id, std::vector<std::string> ruleIds) {
     if (Element* e = mutableElement(id)) {
+        record(json::array({"suppress", id, ruleIds}));
         e->suppressions = std::move(ruleIds);
         return Status::success();
     }
     const auto it = m_connectionIndex.find(id);
     if (it != m_connectionIndex.end()) {
+        record(json::array({"suppress", id, ruleIds}));
         m_connections[it->second].suppressions = std::move(ruleIds);
         return Status::success();
     }
@@ -408,6 +432,10 @@ Status Diagram::insertConnection(std::size_t index, Connection connection) {
     if (Status s = checkConnection(connection); !s) {
         return s;
     }
+    if (m_sink.sink) {
+        record(json::array({"insertConnection", std::min(index, m_connections.size()),
+                            connectionToJson(connection)}));
+    }
     if (index >= m_connections.size()) {
         m_connectionIndex.emplace(connection.id, m_connections.size());
         m_connections.push_back(std::move(connection));
@@ -424,6 +452,7 @@ Status Diagram::removeConnection(std::string_view id) {
     if (index == std::string::npos) {
         return Status::failure("no connection " + quote(id));
     }
+    record(json::array({"removeConnection", id}));
     m_connections.erase(m_connections.begin() + static_cast<std::ptrdiff_t>(index));
     reindex();
     return Status::success();
@@ -436,6 +465,7 @@ Status Diagram::setConnectionProperty(std::string_view id, std::string_view key,
     }
     Connection& c = m_connections[index];
     if (value.is_null()) {
+        record(json::array({"connectionProperty", id, key, nullptr}));
         c.properties.erase(std::string(key));
         return Status::success();
     }
@@ -446,6 +476,7 @@ Status Diagram::setConnectionProperty(std::string_view id, std::string_view key,
             return Status::failure(p->label + ": " + problem);
         }
     }
+    record(json::array({"connectionProperty", id, key, value}));
     c.properties[std::string(key)] = std::move(value);
     return Status::success();
 }
@@ -559,6 +590,17 @@ Status Diagram::assign(std::vector<Element> elements, std::vector<Connection> co
     m_connections = std::move(staged.m_connections);
     m_nextIdNumber.clear();
     reindex();
+    if (m_sink.sink) {
+        json elementsJson = json::array();
+        for (const Element& e : m_elements) {
+            elementsJson.push_back(elementToJson(e));
+        }
+        json connectionsJson = json::array();
+        for (const Connection& c : m_connections) {
+            connectionsJson.push_back(connectionToJson(c));
+        }
+        record(json::array({"assign", std::move(elementsJson), std::move(connectionsJson)}));
+    }
     return Status::success();
 }
 

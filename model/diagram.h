@@ -82,6 +82,14 @@ struct Connection {
     friend bool operator==(const Connection&, const Connection&) = default;
 };
 
+/// Receives every successful edit of a Diagram as one journal operation, a compact JSON array
+/// such as ["geometry","vpc-1",40,40,600,400] (model/journal/diagram_ops.h reads them back).
+class DiagramEditSink {
+public:
+    virtual ~DiagramEditSink() = default;
+    virtual void edited(nlohmann::json operation) = 0;
+};
+
 /// The document. Every edit checks the invariants: known kinds, unique ids, containment
 /// allowed by the catalogue, no containment cycles, property values of the declared shape,
 /// connections between existing elements of kinds the connection may join.
@@ -90,10 +98,15 @@ public:
     Diagram() = default;
 
     std::string name() const { return m_name; }
-    void setName(std::string name) { m_name = std::move(name); }
+    void setName(std::string name);
     /// Document-level metadata kept verbatim (the importer stores template leftovers here).
     const nlohmann::json& metadata() const { return m_metadata; }
-    void setMetadata(nlohmann::json metadata) { m_metadata = std::move(metadata); }
+    void setMetadata(nlohmann::json metadata);
+
+    /// Where successful edits are reported (nullptr: nowhere). The sink belongs to this
+    /// object, not to its value: a copy starts without one, and assigning another diagram to
+    /// this one keeps this one's sink (and reports nothing: the caller replaced the document).
+    void setEditSink(DiagramEditSink* sink) { m_sink.sink = sink; }
 
     /// Elements in document order (parents before children is not guaranteed).
     const std::vector<Element>& elements() const { return m_elements; }
@@ -165,8 +178,21 @@ public:
     }
 
 private:
+    /// A sink pointer that copies and moves leave behind.
+    struct SinkSlot {
+        DiagramEditSink* sink = nullptr;
+        SinkSlot() = default;
+        SinkSlot(const SinkSlot&) {}
+        SinkSlot& operator=(const SinkSlot&) { return *this; }
+    };
+
     Element* mutableElement(std::string_view id);
     void reindex();
+    void record(nlohmann::json operation) {
+        if (m_sink.sink) {
+            m_sink.sink->edited(std::move(operation));
+        }
+    }
 
     std::string m_name;
     nlohmann::json m_metadata = nlohmann::json::object();
@@ -175,6 +201,7 @@ private:
     IdIndex m_elementIndex;
     IdIndex m_connectionIndex;
     mutable std::unordered_map<std::string, std::size_t> m_nextIdNumber;  ///< makeId's hint
+    SinkSlot m_sink;
 };
 
 }  // namespace skydraft

@@ -285,6 +285,23 @@ Connection readConnection(const json& value, const std::string& pointer) {
     return c;
 }
 
+template <typename Reader>
+auto readOne(const json& value, std::string* error, Reader reader)
+    -> std::optional<decltype(reader(value, std::string()))> {
+    try {
+        return reader(value, std::string());
+    } catch (const FieldError& e) {
+        if (error) {
+            *error = (e.pointer.empty() ? std::string() : e.pointer + ": ") + e.message;
+        }
+    } catch (const json::exception& e) {
+        if (error) {
+            *error = e.what();
+        }
+    }
+    return std::nullopt;
+}
+
 LoadResult failAt(std::string_view text, std::string pointer, std::string message) {
     LoadError error;
     error.message = std::move(message);
@@ -296,6 +313,43 @@ LoadResult failAt(std::string_view text, std::string pointer, std::string messag
 }
 
 }  // namespace
+
+json elementToJson(const Element& e) {
+    json out = {{keys::kId, e.id},
+                {keys::kKind, e.kind},
+                {keys::kName, e.name},
+                {keys::kParent, e.parent},
+                {keys::kGeometry,
+                 {{"x", number(e.geometry.x)},
+                  {"y", number(e.geometry.y)},
+                  {"width", number(e.geometry.width)},
+                  {"height", number(e.geometry.height)}}},
+                {keys::kProperties, e.properties}};
+    if (!e.tags.empty()) {
+        out[keys::kTags] = e.tags;
+    }
+    if (!e.suppressions.empty()) {
+        out[keys::kSuppress] = e.suppressions;
+    }
+    return out;
+}
+
+json connectionToJson(const Connection& c) {
+    json out = {{keys::kId, c.id},     {keys::kKind, c.kind}, {keys::kName, c.name},
+                {keys::kFrom, c.from}, {keys::kTo, c.to},     {keys::kProperties, c.properties}};
+    if (!c.suppressions.empty()) {
+        out[keys::kSuppress] = c.suppressions;
+    }
+    return out;
+}
+
+std::optional<Element> elementFromJson(const json& value, std::string* error) {
+    return readOne(value, error, readElement);
+}
+
+std::optional<Connection> connectionFromJson(const json& value, std::string* error) {
+    return readOne(value, error, readConnection);
+}
 
 LoadResult loadDiagram(std::string_view text) {
     if (text.size() > kMaxDocumentBytes) {

@@ -38,6 +38,15 @@ std::string saveDiagram(const Diagram& diagram);
 /// anything that breaks the Diagram invariants, with the position of the offending field.
 LoadResult loadDiagram(std::string_view text);
 
+/// One element or connection as the file holds it (the journal writes them so).
+nlohmann::json elementToJson(const Element& element);
+nlohmann::json connectionToJson(const Connection& connection);
+/// Reads one element or connection in the file's shape; nullopt with *error ("/geometry/x:
+/// expected a number, found a string") when it is malformed. Catalogue rules are the
+/// Diagram's to check.
+std::optional<Element> elementFromJson(const nlohmann::json& value, std::string* error);
+std::optional<Connection> connectionFromJson(const nlohmann::json& value, std::string* error);
+
 /// 1-based line and column of the value at a JSON pointer in text (0,0 if not found).
 std::pair<std::size_t, std::size_t> locateJsonPointer(std::string_view text,
                                                       std::string_view pointer);
