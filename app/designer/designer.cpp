@@ -14,8 +14,11 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <cstdio>
+#include <memory>
 
 #include "designer/canvas_benchmark.h"
+#include "designer/crash_handler.h"
+#include "designer/test_script.h"
 #include "designer/theme_settings.h"
 #include "document/document_controller.h"
 #include "document/document_session.h"
@@ -222,6 +225,11 @@ int runDesigner(int argc, char* argv[]) {
         QStringLiteral("Testing: after loading, set property KEY of ID to the JSON VALUE."),
         QStringLiteral("ID:KEY=VALUE"));
     testEdit.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption testScript(
+        QStringLiteral("test-script"),
+        QStringLiteral("Testing: read edits from standard input (designer/test_script.h)."));
+    testScript.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(testScript);
     const QCommandLineOption select(
         QStringLiteral("select"),
         QStringLiteral("Select the element or connection ID after loading (repeatable), e.g. "
@@ -291,6 +299,9 @@ int runDesigner(int argc, char* argv[]) {
         !session->recovery()->restore()) {
         fail(QStringLiteral("could not restore the unsaved changes: ") + controller.errorString());
     }
+    if (!session->recovery()->restoreNote().isEmpty()) {
+        fail(session->recovery()->restoreNote());
+    }
     if (parser.isSet(screenshot) || parser.isSet(bench)) {
         session->recovery()->ignoreLeftover();
     }
@@ -346,6 +357,11 @@ int runDesigner(int argc, char* argv[]) {
         return 0;
     }
     window->show();
+    installCrashHandler();
+    std::unique_ptr<TestScript> script;
+    if (parser.isSet(testScript)) {
+        script = std::make_unique<TestScript>(controller);
+    }
     return QGuiApplication::exec();
 }
 

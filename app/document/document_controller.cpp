@@ -2,6 +2,7 @@
 // Placement, Connector and Clipboard, the selection, and queries for the view.
 #include "document/document_controller.h"
 
+#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QSettings>
 #include <algorithm>
@@ -91,6 +92,7 @@ bool DocumentController::openFile(const QString& path) {
     }
     m_diagram = std::move(*result.diagram);
     m_filePath = QFileInfo(path).absoluteFilePath();
+    m_fileHash = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
     documentReplaced();
     addRecentFile(m_filePath);
     setErrorString({});
@@ -98,12 +100,13 @@ bool DocumentController::openFile(const QString& path) {
 }
 
 bool DocumentController::saveFile(const QString& path) {
-    const QString error =
-        writeFileAtomically(path, QByteArray::fromStdString(saveDiagram(m_diagram)));
+    const QByteArray bytes = QByteArray::fromStdString(saveDiagram(m_diagram));
+    const QString error = writeFileAtomically(path, bytes);
     if (!error.isEmpty()) {
         setErrorString(path + QStringLiteral(": ") + error);
         return false;
     }
+    m_fileHash = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
     const QString absolute = QFileInfo(path).absoluteFilePath();
     if (absolute != m_filePath) {
         m_filePath = absolute;
@@ -132,6 +135,7 @@ bool DocumentController::save() {
 void DocumentController::newDocument() {
     m_diagram = Diagram();
     m_filePath.clear();
+    m_fileHash.clear();
     documentReplaced();
     setErrorString({});
 }
@@ -139,6 +143,7 @@ void DocumentController::newDocument() {
 void DocumentController::adoptDiagram(Diagram diagram) {
     m_diagram = std::move(diagram);
     m_filePath.clear();
+    m_fileHash.clear();
     documentReplaced();
     setErrorString({});
 }

@@ -78,6 +78,10 @@ public:
     QString redoText() const { return m_stack.redoText(); }
     bool canPaste() const { return !m_clipboard.empty(); }
     QStringList recentFiles() const { return m_recentFiles; }
+    /// SHA-256 of the file's bytes as this window last read or wrote them ("" for none).
+    QByteArray fileHash() const { return m_fileHash; }
+    /// After a reload from disk: the bytes the document now stands for.
+    void setFileHash(QByteArray hash) { m_fileHash = std::move(hash); }
     static double gridSize() { return Placement::kGrid; }
 
     // Files.
@@ -188,6 +192,7 @@ private:
     EditContext m_context{m_diagram, {}};
     QUndoStack m_stack;
     QString m_filePath;
+    QByteArray m_fileHash;
     QString m_errorString;
     QString m_message;
     QStringList m_selection;

@@ -17,6 +17,7 @@ DocumentSession::DocumentSession(DocumentController& controller)
       m_runner([&controller]() -> const Diagram& { return controller.diagram(); }),
       m_inspector(controller),
       m_recovery(controller),
+      m_fileGuard(controller),
       m_exporter(controller, [this] { return m_runner.result().findings; }),
       m_awsImport(controller),
       m_comparison(controller),

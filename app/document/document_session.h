@@ -10,6 +10,7 @@
 #include "document/aws_import_runner.h"
 #include "document/diagram_comparison.h"
 #include "document/export_runner.h"
+#include "document/file_guard.h"
 #include "document/reach_probe.h"
 #include "document/recovery_store.h"
 #include "document/validation_runner.h"
@@ -31,6 +32,7 @@ class DocumentSession : public QObject {
     Q_PROPERTY(MarkerModel* markers READ markers CONSTANT)
     Q_PROPERTY(PropertyModel* inspector READ inspector CONSTANT)
     Q_PROPERTY(RecoveryStore* recovery READ recovery CONSTANT)
+    Q_PROPERTY(FileGuard* fileGuard READ fileGuard CONSTANT)
     Q_PROPERTY(ExportRunner* exporter READ exporter CONSTANT)
     Q_PROPERTY(bool validating READ validating NOTIFY validatingChanged)
     Q_PROPERTY(AwsImportRunner* awsImport READ awsImport CONSTANT)
@@ -47,6 +49,7 @@ public:
     MarkerModel* markers() { return &m_markers; }
     PropertyModel* inspector() { return &m_inspector; }
     RecoveryStore* recovery() { return &m_recovery; }
+    FileGuard* fileGuard() { return &m_fileGuard; }
     ExportRunner* exporter() { return &m_exporter; }
     AwsImportRunner* awsImport() { return &m_awsImport; }
     DiagramComparison* comparison() { return &m_comparison; }
@@ -83,6 +86,7 @@ private:
     MarkerModel m_markers;
     PropertyModel m_inspector;
     RecoveryStore m_recovery;
+    FileGuard m_fileGuard;
     ExportRunner m_exporter;
     AwsImportRunner m_awsImport;
     DiagramComparison m_comparison;

@@ -1,4 +1,5 @@
-// Recovery files: periodic atomic autosave while dirty, discovery and restore on the next start.
+// Recovery files: a snapshot and a journal of every edit while dirty, discovery and restore on
+// the next start.
 #include "document/recovery_store.h"
 
 #include <QCoreApplication>
@@ -16,10 +17,10 @@
 
 #include "cli/atomic_write.h"
 #include "cli/bounded_read.h"
-#include "commands/add_items_command.h"
-#include "commands/remove_items_command.h"
+#include "commands/replace_diagram_command.h"
 #include "diagram_file.h"
 #include "document/document_controller.h"
+#include "journal/edit_journal.h"
 
 namespace skydraft {
 
@@ -44,6 +45,10 @@ QString notePath(const QString& recoveryPath) {
     return recoveryPath.chopped(QStringLiteral(".skydraft").size()) + QStringLiteral(".json");
 }
 
+QString journalPath(const QString& recoveryPath) {
+    return recoveryPath.chopped(QStringLiteral(".skydraft").size()) + QStringLiteral(".journal");
+}
+
 }  // namespace
 
 RecoveryStore::RecoveryStore(DocumentController& controller, QObject* parent)
@@ -51,13 +56,14 @@ RecoveryStore::RecoveryStore(DocumentController& controller, QObject* parent)
     bool ok = false;
     const int fromEnvironment = qEnvironmentVariableIntValue("SKYDRAFT_AUTOSAVE_MS", &ok);
     m_timer.setInterval(ok && fromEnvironment > 0 ? fromEnvironment : kDefaultInterval);
-    connect(&m_timer, &QTimer::timeout, this, &RecoveryStore::autosave);
+    connect(&m_timer, &QTimer::timeout, this, &RecoveryStore::compactIfLarge);
     m_timer.start();
-    connect(&controller, &DocumentController::contentChanged, this, [this] { ++m_changes; });
-    connect(&controller, &DocumentController::titleChanged, this, [this] {
-        if (!m_controller.modified()) {
-            removeOwn();
-            m_savedChanges = m_changes;
+    m_controller.editContext().diagram.setEditSink(&m_recorder);
+    m_lastIndex = m_controller.undoStack()->index();
+    connect(m_controller.undoStack(), &QUndoStack::indexChanged, this, &RecoveryStore::stepped);
+    connect(m_controller.undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) {
+        if (clean) {
+            removeOwn();  // saved
         }
     });
     connect(&controller, &DocumentController::fileChanged, this, [this] {
@@ -73,6 +79,7 @@ RecoveryStore::RecoveryStore(DocumentController& controller, QObject* parent)
 }
 
 RecoveryStore::~RecoveryStore() {
+    m_controller.editContext().diagram.setEditSink(nullptr);
     removeOwn();
 }
 
@@ -86,6 +93,10 @@ QString RecoveryStore::ownPath() const {
            QStringLiteral("/recovery-%1.skydraft").arg(QCoreApplication::applicationPid());
 }
 
+QString RecoveryStore::ownJournalPath() const {
+    return journalPath(ownPath());
+}
+
 void RecoveryStore::setInterval(int milliseconds) {
     if (milliseconds > 0 && milliseconds != m_timer.interval()) {
         m_timer.start(milliseconds);
@@ -93,10 +104,49 @@ void RecoveryStore::setInterval(int milliseconds) {
     }
 }
 
-bool RecoveryStore::autosave() {
-    if (!m_controller.modified() || m_changes == m_savedChanges) {
-        return false;
+void RecoveryStore::setJournalling(bool on) {
+    m_journalling = on;
+    m_controller.editContext().diagram.setEditSink(on ? &m_recorder : nullptr);
+    if (!on) {
+        removeOwn();
     }
+}
+
+void RecoveryStore::stepped(int index) {
+    if (!m_journalling) {
+        return;
+    }
+    const QUndoStack* stack = m_controller.undoStack();
+    nlohmann::json operations = m_recorder.take();
+    const bool forward = index > m_lastIndex;
+    m_lastIndex = index;
+    if (stack->count() == 0) {
+        m_seenCommands.clear();  // cleared: a document was opened or replaced
+    }
+    const QUndoCommand* command = stack->command(forward ? index - 1 : index);
+    const bool isNew = command && m_seenCommands.insert(command).second;
+    if (stack->isClean()) {
+        removeOwn();  // the document is what its file holds (or a new, empty one)
+        return;
+    }
+    if (operations.empty()) {
+        return;
+    }
+    if (!m_journal.isOpen()) {
+        writeSnapshot();  // holds this step
+        return;
+    }
+    const char* action = !forward ? "undo" : isNew ? "do" : "redo";
+    const QString text = command ? command->text() : QString();
+    if (!m_journal.append(journalEntryLine(++m_sequence, action, text.toStdString(), operations))) {
+        // The journal cannot be written to (disk full?): a fresh snapshot holds everything.
+        writeSnapshot();
+    }
+}
+
+bool RecoveryStore::writeSnapshot() {
+    m_journal.close();
+    m_sequence = 0;
     QDir().mkpath(directory());
     const QString path = ownPath();
     const QJsonObject note{
@@ -108,16 +158,34 @@ bool RecoveryStore::autosave() {
         !writeAtomically(path, QByteArray::fromStdString(text))) {
         return false;
     }
-    m_savedChanges = m_changes;
+    // The journal names the snapshot it continues: one left from an older snapshot (the
+    // process stopped between the two writes) is recognised as stale and not replayed.
+    m_journal.start(ownJournalPath(),
+                    journalHeaderLine({{"snapshotCrc32", crc32(text)},
+                                       {"snapshotSize", text.size()},
+                                       {"original", m_controller.filePath().toStdString()}}));
     emit autosaved(path);
     return true;
 }
 
+bool RecoveryStore::autosave() {
+    return m_controller.modified() && writeSnapshot();
+}
+
+void RecoveryStore::compactIfLarge() {
+    if (m_journal.isOpen() && m_journal.size() > kCompactBytes && m_controller.modified()) {
+        writeSnapshot();
+    }
+}
+
 void RecoveryStore::removeOwn() {
+    m_journal.close();
+    m_sequence = 0;
+    m_recorder.take();
     const QString path = ownPath();
     QFile::remove(path);
     QFile::remove(notePath(path));
-    m_savedChanges = m_changes;
+    QFile::remove(journalPath(path));
 }
 
 std::optional<RecoveryFile> RecoveryStore::findLeftover() {
@@ -128,6 +196,7 @@ std::optional<RecoveryFile> RecoveryStore::findLeftover() {
         QFile noteFile(notePath(info.absoluteFilePath()));
         RecoveryFile candidate;
         candidate.path = info.absoluteFilePath();
+        candidate.journalPath = journalPath(candidate.path);
         candidate.savedAt = info.lastModified();
         if (noteFile.open(QIODevice::ReadOnly)) {
             const QJsonObject note = QJsonDocument::fromJson(noteFile.readAll()).object();
@@ -138,6 +207,11 @@ std::optional<RecoveryFile> RecoveryStore::findLeftover() {
             if (saved.isValid()) {
                 candidate.savedAt = saved;
             }
+        }
+        // The last edit is the journal's last write.
+        const QFileInfo journal(candidate.journalPath);
+        if (journal.exists() && journal.lastModified() > candidate.savedAt) {
+            candidate.savedAt = journal.lastModified();
         }
         if (candidate.pid == QCoreApplication::applicationPid() || processAlive(candidate.pid)) {
             continue;
@@ -172,10 +246,40 @@ bool RecoveryStore::restore() {
         return false;
     }
     const QByteArray& bytes = read.bytes;
-    LoadResult loaded =
-        loadDiagram(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    const std::string_view snapshotText(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    LoadResult loaded = loadDiagram(snapshotText);
     if (!loaded) {
         return false;
+    }
+    Diagram recovered = std::move(*loaded.diagram);
+    m_restoreNote.clear();
+    if (QFileInfo::exists(leftover.journalPath)) {
+        const BoundedRead journal = readBoundedFile(leftover.journalPath);
+        if (!journal.ok()) {
+            m_restoreNote = leftover.journalPath + QStringLiteral(": ") + journal.error +
+                            QStringLiteral("; the edits after the last snapshot are lost");
+        } else {
+            const std::string_view text(journal.bytes.constData(),
+                                        static_cast<std::size_t>(journal.bytes.size()));
+            JournalReplay replay = replayJournal(recovered, text);
+            const nlohmann::json& header = replay.header;
+            const bool current =
+                header.is_object() && header.value("snapshotCrc32", 0u) == crc32(snapshotText) &&
+                header.value("snapshotSize", std::size_t{0}) == snapshotText.size();
+            if (current) {
+                recovered = std::move(replay.diagram);
+                if (!replay.problem.empty()) {
+                    m_restoreNote = QString::fromStdString(
+                        "restored " + std::to_string(replay.steps) + " edits after the snapshot; " +
+                        replay.problem + ", so what followed is lost");
+                }
+            } else if (header.is_object()) {
+                // Left from the snapshot before: the snapshot is newer than all of it.
+            } else if (!replay.problem.empty()) {
+                m_restoreNote = QString::fromStdString(replay.problem +
+                                                       "; the edits after the snapshot are lost");
+            }
+        }
     }
     if (!leftover.originalPath.isEmpty() && QFileInfo::exists(leftover.originalPath)) {
         if (!m_controller.openFile(leftover.originalPath)) {
@@ -184,24 +288,11 @@ bool RecoveryStore::restore() {
     } else {
         m_controller.newDocument();
     }
-    const Diagram& current = m_controller.diagram();
-    EditContext& context = m_controller.editContext();
-    auto* command = new CompositeCommand(context, QStringLiteral("Restore unsaved changes"));
-    std::vector<Id> topLevel;
-    for (const Element& e : current.elements()) {
-        if (e.parent.empty()) {
-            topLevel.push_back(e.id);
-        }
-    }
-    if (!topLevel.empty()) {
-        new RemoveItemsCommand(context, {}, topLevel, command);
-    }
-    new AddItemsCommand(context, {}, loaded.diagram->elements(), loaded.diagram->connections(),
-                        command);
-    const bool ok = m_controller.pushCommand(command);
+    const bool ok = m_controller.pushCommand(
+        new ReplaceDiagramCommand(m_controller.editContext(),
+                                  QStringLiteral("Restore unsaved changes"), std::move(recovered)));
     if (ok) {
         discard();
-        autosave();
     }
     return ok;
 }
@@ -219,6 +310,7 @@ void RecoveryStore::discard() {
     }
     QFile::remove(m_leftover->path);
     QFile::remove(notePath(m_leftover->path));
+    QFile::remove(m_leftover->journalPath);
     m_leftover = findLeftover();
     emit availableChanged();
 }

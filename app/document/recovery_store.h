@@ -1,5 +1,5 @@
-// Autosave of the open document to a recovery file while it has unsaved changes, and restoring
-// it after a crash or kill.
+// Nothing lost: a snapshot of the open document plus a journal of every edit made since, and
+// restoring them after a crash or kill.
 #pragma once
 
 #include <QDateTime>
@@ -7,6 +7,10 @@
 #include <QString>
 #include <QTimer>
 #include <optional>
+#include <unordered_set>
+
+#include "document/journal_file.h"
+#include "journal/diagram_ops.h"
 
 namespace skydraft {
 
@@ -14,23 +18,28 @@ class DocumentController;
 
 /// A recovery file left by a process that did not exit cleanly.
 struct RecoveryFile {
-    QString path;          ///< the .skydraft copy of the unsaved document
+    QString path;          ///< the .skydraft snapshot of the unsaved document
+    QString journalPath;   ///< the edits made after the snapshot (may not exist)
     QString originalPath;  ///< the file it was opened from ("" for an untitled document)
     QDateTime savedAt;
     qint64 pid = 0;  ///< the process that wrote it
 };
 
-/// Every `interval` (60 s, or SKYDRAFT_AUTOSAVE_MS) while the document has unsaved changes
-/// that were not autosaved yet, writes it atomically (QSaveFile) to
-/// <AppDataLocation>/recovery/recovery-<pid>.skydraft with a .json note naming the original
-/// file. The files are removed when the document is saved or cleaned, and on a clean exit.
-/// A later start finds files of processes that are gone and offers them.
+/// At the first undo-stack step that leaves the document with unsaved changes, writes it
+/// atomically to <AppDataLocation>/recovery/recovery-<pid>.skydraft (the snapshot) with a
+/// .json note naming the original file, and starts recovery-<pid>.journal; every later step,
+/// undo and redo is appended to the journal as soon as it happens (model/journal), so that a
+/// killed process loses nothing. Every `interval` (60 s, or SKYDRAFT_AUTOSAVE_MS) a journal
+/// grown past kCompactBytes is folded into a fresh snapshot. The files are removed when the
+/// document is saved or back at its saved state, and on a clean exit. A later start finds the
+/// files of processes that are gone and offers them, newest first.
 class RecoveryStore : public QObject {
     Q_OBJECT
     Q_PROPERTY(bool available READ available NOTIFY availableChanged)
     Q_PROPERTY(QString originalName READ originalName NOTIFY availableChanged)
     Q_PROPERTY(QString savedAtText READ savedAtText NOTIFY availableChanged)
     Q_PROPERTY(int interval READ interval WRITE setInterval NOTIFY intervalChanged)
+    Q_PROPERTY(QString restoreNote READ restoreNote NOTIFY availableChanged)
 public:
     explicit RecoveryStore(DocumentController& controller, QObject* parent = nullptr);
     ~RecoveryStore() override;
@@ -50,13 +59,25 @@ public:
     QString originalName() const;
     QString savedAtText() const;
 
-    /// Writes the recovery file now if the document has changes not autosaved yet; true when
-    /// it wrote one.
+    /// Writes a fresh snapshot of the document and starts an empty journal, when it has unsaved
+    /// changes; true when it wrote one.
     Q_INVOKABLE bool autosave();
-    /// Loads the leftover into the controller: the original file (when it still exists) with
-    /// the recovered content as one undoable "Restore unsaved changes" step, so the document
-    /// shows as modified. Removes the leftover. False (with the controller's errorString)
-    /// when it cannot be read.
+    /// This process's journal (it may not exist yet).
+    QString ownJournalPath() const;
+    /// The journal's file, for tests.
+    const JournalFile& journal() const { return m_journal; }
+    /// Turns the snapshot and journal on (the default) or off (the canvas benchmark compares).
+    void setJournalling(bool on);
+    /// What the last restore could not bring back ("" when it restored every edit).
+    QString restoreNote() const { return m_restoreNote; }
+
+    /// A journal past this size is folded into a new snapshot at the next interval.
+    static constexpr qint64 kCompactBytes = 1 << 20;
+    /// Loads the leftover into the controller: the snapshot with the journal's whole entries
+    /// replayed, on the original file (when it still exists) as one undoable "Restore unsaved
+    /// changes" step, so the document shows as modified. A damaged or cut journal tail is left
+    /// out, and restoreNote() says where. Removes the leftover. False when the snapshot cannot
+    /// be read.
     Q_INVOKABLE bool restore();
     /// Deletes the leftover without restoring it.
     Q_INVOKABLE void discard();
@@ -72,11 +93,22 @@ signals:
     void autosaved(const QString& path);
 
 private:
+    /// An undo-stack step happened (push, undo, redo, clear).
+    void stepped(int index);
+    /// Writes the note and the snapshot, and starts the journal after it.
+    bool writeSnapshot();
+    void compactIfLarge();
+
     DocumentController& m_controller;
     QTimer m_timer;
     std::optional<RecoveryFile> m_leftover;
-    quint64 m_changes = 0;       ///< content changes seen
-    quint64 m_savedChanges = 0;  ///< m_changes at the last autosave
+    OperationRecorder m_recorder;
+    JournalFile m_journal;
+    quint64 m_sequence = 0;                          ///< entries in the journal
+    int m_lastIndex = 0;                             ///< the undo stack's index after the last step
+    std::unordered_set<const void*> m_seenCommands;  ///< to tell a redo from a new step
+    QString m_restoreNote;
+    bool m_journalling = true;
 };
 
 }  // namespace skydraft

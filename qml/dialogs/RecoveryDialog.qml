@@ -9,6 +9,8 @@ Dialog {
     required property var recovery
     /// Emitted when restoring failed.
     signal failed()
+    /// Emitted when the restore left out a damaged or cut tail of the journal (note says what).
+    signal partial(string note)
 
     title: qsTr("Restore unsaved changes?")
     modal: true
@@ -17,7 +19,7 @@ Dialog {
     Label {
         width: parent.width
         wrapMode: Text.Wrap
-        text: qsTr("Skydraft did not close normally while “%1” had unsaved changes. Restore the copy saved automatically at %2?")
+        text: qsTr("Skydraft did not close normally while “%1” had unsaved changes. Restore them as they were at %2?")
               .arg(dialog.recovery.originalName).arg(dialog.recovery.savedAtText)
     }
     footer: DialogButtonBox {
@@ -27,6 +29,8 @@ Dialog {
             dialog.close()
             if (!dialog.recovery.restore())
                 dialog.failed()
+            else if (dialog.recovery.restoreNote !== "")
+                dialog.partial(dialog.recovery.restoreNote)
         }
         onClicked: (button) => {
             if (button.DialogButtonBox.buttonRole === DialogButtonBox.DestructiveRole) {

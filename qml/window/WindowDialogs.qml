@@ -99,6 +99,13 @@ Item {
         recovery: dialogs.session.recovery
         onFailed: errorDialog.show(qsTr("The unsaved changes could not be restored. %1")
                                    .arg(dialogs.controller.errorString))
+        onPartial: (note) => errorDialog.show(qsTr("Some of the unsaved changes could not be restored: %1").arg(note))
+    }
+    ExternalChangeDialog {
+        id: externalChangeDialog
+        guard: dialogs.session.fileGuard
+        controller: dialogs.controller
+        onSaveAsWanted: dialogs.saveAs()
     }
     ExportDialog {
         id: exportDialog

@@ -28,6 +28,19 @@ Rectangle {
             color: Theme.errorText
         }
         Label {
+            objectName: "fileNotice"
+            Layout.maximumWidth: bar.width / 2
+            visible: text !== ""
+            text: bar.session.fileGuard.lockedBy !== 0
+                  ? qsTr("Also open in another Skydraft window (process %1): saving here overwrites its changes")
+                    .arg(bar.session.fileGuard.lockedBy)
+                  : bar.session.fileGuard.externalNote
+            elide: Text.ElideRight
+            font.pixelSize: 12
+            color: Theme.warningText
+            rightPadding: 10
+        }
+        Label {
             objectName: "statusProblems"
             text: qsTr("%1 errors  ·  %2 warnings").arg(bar.session.findings.errorCount)
                   .arg(bar.session.findings.warningCount)

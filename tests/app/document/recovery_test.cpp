@@ -1,5 +1,6 @@
-// Nothing lost: the real skydraft binary makes an edit, autosaves it, is killed with SIGKILL;
-// the next start finds the recovery file and restores exactly the edited document.
+// Nothing lost: the real skydraft binary makes two edits (the first writes the snapshot, the
+// second the journal), is killed with SIGKILL; the next start finds the recovery files and
+// restores exactly the edited document.
 #include <gtest/gtest.h>
 #include <QDir>
 #include <QFile>
@@ -54,7 +55,13 @@ TEST(RecoveryTest, KilledWithUnsavedChangesIsRestoredOnTheNextStart) {
     ASSERT_TRUE(designer.waitForStarted());
     const QString recovery =
         sandbox.recoveryDir() + QStringLiteral("/recovery-%1.skydraft").arg(designer.processId());
-    ASSERT_TRUE(waitFor([&] { return QFile::exists(recovery); }, 30000))
+    // The first edit writes the snapshot, the second goes to the journal.
+    const QString journal = QString(recovery).replace(".skydraft", ".journal");
+    auto journalLines = [&] {
+        QFile file(journal);
+        return file.open(QIODevice::ReadOnly) ? file.readAll().count('\n') : 0;
+    };
+    ASSERT_TRUE(waitFor([&] { return QFile::exists(recovery) && journalLines() == 2; }, 30000))
         << designer.readAllStandardError().toStdString();
     ::kill(static_cast<pid_t>(designer.processId()), SIGKILL);
     ASSERT_TRUE(designer.waitForFinished());
