@@ -15,6 +15,7 @@
 #include "designer/designer.h"
 #include "diagram_file.h"
 #include "document/document_controller.h"
+#include "document/document_session.h"
 #include "generator.h"
 
 namespace skydraft {
@@ -117,6 +118,55 @@ int runCanvasBenchmark(const QString& file) {
     for (int i = 0; i < 60; ++i) {
         zoom.push_back(frame("zoomBy", (i / 10) % 2 == 0 ? 1.1 : 1.0 / 1.1, 0));
     }
+    // Dragging elements: frames while the drag is under way, and the frame of the drop, which
+    // pushes the move (and with the journal on, appends it; the first drop after opening also
+    // writes the snapshot). The first half of the drags run with the journal on, the second
+    // half with it off.
+    QObject* canvas = window->findChild<QObject*>(QStringLiteral("canvas"));
+    RecoveryStore* recovery = DocumentSession::of(controller)->recovery();
+    std::vector<Id> movable;
+    for (const Element& e : controller.diagram().elements()) {
+        if (e.kind == "ec2_instance" && movable.size() < 40) {
+            movable.push_back(e.id);
+        }
+    }
+    std::vector<double> dragFrames;
+    std::vector<double> dropsOn;
+    std::vector<double> dropsOff;
+    double firstDrop = 0;
+    for (std::size_t d = 0; canvas && d < movable.size(); ++d) {
+        const bool journalOn = d < movable.size() / 2;
+        if (d == movable.size() / 2) {
+            recovery->setJournalling(false);
+        }
+        QVariant began;
+        QMetaObject::invokeMethod(canvas, "beginMove", Q_RETURN_ARG(QVariant, began),
+                                  Q_ARG(QVariant, QString::fromStdString(movable[d])),
+                                  Q_ARG(QVariant, false));
+        for (int f = 1; f <= 8; ++f) {
+            QElapsedTimer t;
+            t.start();
+            QMetaObject::invokeMethod(canvas, "updateMove", Q_ARG(QVariant, 2.5 * f),
+                                      Q_ARG(QVariant, 1.25 * f));
+            window->grabWindow();
+            dragFrames.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+        }
+        QElapsedTimer t;
+        t.start();
+        QMetaObject::invokeMethod(canvas, "endMove");
+        window->grabWindow();
+        const double ms = static_cast<double>(t.nsecsElapsed()) / 1e6;
+        if (d == 0) {
+            firstDrop = ms;
+        } else {
+            (journalOn ? dropsOn : dropsOff).push_back(ms);
+        }
+    }
+    recovery->setJournalling(true);
+    const Stats dragStats = stats(dragFrames);
+    const Stats on = stats(dropsOn);
+    const Stats off = stats(dropsOff);
+
     const Stats p = stats(pan);
     const Stats z = stats(zoom);
     std::vector<double> all = pan;
@@ -135,6 +185,13 @@ int runCanvasBenchmark(const QString& file) {
                                                                : QQuickWindow::sceneGraphBackend()),
         loadMs, firstFrameMs, p.median, p.p90, p.max, pan.size(), z.median, z.p90, z.max,
         zoom.size(), a.median, firstFrameCpuMs, stats(cpu).median, stats(cpu).p90);
+    std::printf(
+        "  drag frames:    median %6.2f ms, p90 %6.2f ms, max %6.2f ms (%zu frames)\n"
+        "  drop frames:    journal on: median %6.2f ms, p90 %6.2f ms (%zu drops; the first, "
+        "which writes the snapshot: %.2f ms)\n"
+        "                  journal off: median %6.2f ms, p90 %6.2f ms (%zu drops)\n",
+        dragStats.median, dragStats.p90, dragStats.max, dragFrames.size(), on.median, on.p90,
+        dropsOn.size(), firstDrop, off.median, off.p90, dropsOff.size());
     window->close();
     if (file.isEmpty()) {
         QFile::remove(path);
