@@ -17,9 +17,7 @@
 namespace skydraft {
 
 TestScript::TestScript(DocumentController& controller, QObject* parent)
-    : QObject(parent),
-      m_controller(controller),
-      m_notifier(STDIN_FILENO, QSocketNotifier::Read) {
+    : QObject(parent), m_controller(controller), m_notifier(STDIN_FILENO, QSocketNotifier::Read) {
     connect(&m_notifier, &QSocketNotifier::activated, this, &TestScript::readAvailable);
 }
 
@@ -46,11 +44,11 @@ void TestScript::readAvailable() {
         }
         m_info.clear();
         const QString error = run(line);
-        const QString answer =
-            error.isEmpty()
-                ? QStringLiteral("ok %1%2\n").arg(++m_done).arg(m_info.isEmpty() ? QString()
-                                                                                 : " " + m_info)
-                : QStringLiteral("error %1: %2\n").arg(m_done).arg(error);
+        const QString answer = error.isEmpty()
+                                   ? QStringLiteral("ok %1%2\n")
+                                         .arg(++m_done)
+                                         .arg(m_info.isEmpty() ? QString() : " " + m_info)
+                                   : QStringLiteral("error %1: %2\n").arg(m_done).arg(error);
         std::fputs(answer.toUtf8().constData(), stdout);
         std::fflush(stdout);
     }
@@ -66,7 +64,7 @@ QString TestScript::run(const QString& line) {
     auto number = [&](int i) { return words.value(i).toDouble(); };
     if (command == QStringLiteral("drop") && words.size() == 4) {
         return m_controller.dropKind(words[1], number(2), number(3)).isEmpty() ? refused()
-                                                                             : QString();
+                                                                               : QString();
     }
     if (command == QStringLiteral("move") && words.size() == 4) {
         return m_controller.moveElement(words[1], number(2), number(3)) ? QString() : refused();

@@ -12,22 +12,17 @@
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QUndoStack>
-#include <cerrno>
-#include <csignal>
 
 #include "cli/atomic_write.h"
 #include "cli/bounded_read.h"
 #include "commands/replace_diagram_command.h"
 #include "diagram_file.h"
 #include "document/document_controller.h"
+#include "document/process_alive.h"
 
 namespace skydraft {
 
 namespace {
-
-bool processAlive(qint64 pid) {
-    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
-}
 
 QByteArray hashOf(const QByteArray& bytes) {
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
@@ -175,8 +170,8 @@ void FileGuard::takeLock() {
     if (existing.open(QIODevice::ReadOnly)) {
         const QJsonObject lock = QJsonDocument::fromJson(existing.read(4096)).object();
         const qint64 pid = lock.value(QStringLiteral("pid")).toInteger();
-        const bool sameHost = lock.value(QStringLiteral("host")).toString() ==
-                              QSysInfo::machineHostName();
+        const bool sameHost =
+            lock.value(QStringLiteral("host")).toString() == QSysInfo::machineHostName();
         // A live process on another machine (a shared folder) cannot be checked: it counts.
         if (pid != QCoreApplication::applicationPid() && (!sameHost || processAlive(pid))) {
             holder = pid;

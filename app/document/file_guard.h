@@ -67,8 +67,8 @@ private:
     DocumentController& m_controller;
     QFileSystemWatcher m_watcher;
     QTimer m_settle;
-    QString m_path;      ///< the file watched and locked
-    QString m_lockPath;  ///< the lock this guard holds ("" for none)
+    QString m_path;         ///< the file watched and locked
+    QString m_lockPath;     ///< the lock this guard holds ("" for none)
     QByteArray m_seenHash;  ///< the disk content already dealt with (kept or reloaded)
     bool m_conflict = false;
     QString m_externalNote;

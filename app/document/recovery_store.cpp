@@ -10,16 +10,13 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QStandardPaths>
-#include <cerrno>
-#ifdef Q_OS_UNIX
-#include <signal.h>
-#endif
 
 #include "cli/atomic_write.h"
 #include "cli/bounded_read.h"
 #include "commands/replace_diagram_command.h"
 #include "diagram_file.h"
 #include "document/document_controller.h"
+#include "document/process_alive.h"
 #include "journal/edit_journal.h"
 
 namespace skydraft {
@@ -30,15 +27,6 @@ constexpr int kDefaultInterval = 60000;
 
 bool writeAtomically(const QString& path, const QByteArray& bytes) {
     return writeFileAtomically(path, bytes).isEmpty();
-}
-
-bool processAlive(qint64 pid) {
-#ifdef Q_OS_UNIX
-    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
-#else
-    Q_UNUSED(pid);
-    return false;
-#endif
 }
 
 QString notePath(const QString& recoveryPath) {
@@ -52,7 +40,7 @@ QString journalPath(const QString& recoveryPath) {
 }  // namespace
 
 RecoveryStore::RecoveryStore(DocumentController& controller, QObject* parent)
-    : QObject(parent), m_controller(controller) {
+    : QObject(parent), m_controller(controller), m_controllerAlive(&controller) {
     bool ok = false;
     const int fromEnvironment = qEnvironmentVariableIntValue("SKYDRAFT_AUTOSAVE_MS", &ok);
     m_timer.setInterval(ok && fromEnvironment > 0 ? fromEnvironment : kDefaultInterval);
@@ -79,7 +67,11 @@ RecoveryStore::RecoveryStore(DocumentController& controller, QObject* parent)
 }
 
 RecoveryStore::~RecoveryStore() {
-    m_controller.editContext().diagram.setEditSink(nullptr);
+    // A session dies after its controller (it is the controller's child): then the diagram is
+    // gone already, and so is the pointer.
+    if (m_controllerAlive) {
+        m_controller.editContext().diagram.setEditSink(nullptr);
+    }
     removeOwn();
 }
 

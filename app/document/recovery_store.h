@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 #include <optional>
@@ -100,6 +101,7 @@ private:
     void compactIfLarge();
 
     DocumentController& m_controller;
+    QPointer<DocumentController> m_controllerAlive;  ///< null once the controller is destroyed
     QTimer m_timer;
     std::optional<RecoveryFile> m_leftover;
     OperationRecorder m_recorder;

@@ -75,9 +75,9 @@ Status applyOperation(Diagram& diagram, const json& op) {
         if (op.size() != 3 || !isString(op, 1) || !isString(op, 2)) {
             return malformed(name, "an id and a string");
         }
-        return name == "name" ? diagram.setName(op[1].get<std::string>(), op[2].get<std::string>())
-                              : diagram.setParent(op[1].get<std::string>(),
-                                                  op[2].get<std::string>());
+        return name == "name"
+                   ? diagram.setName(op[1].get<std::string>(), op[2].get<std::string>())
+                   : diagram.setParent(op[1].get<std::string>(), op[2].get<std::string>());
     }
     if (name == "geometry") {
         if (op.size() != 6 || !isString(op, 1) || !isCoordinate(op, 2) || !isCoordinate(op, 3) ||
@@ -85,9 +85,9 @@ Status applyOperation(Diagram& diagram, const json& op) {
             op[5].get<double>() < 0) {
             return malformed(name, "an id, x, y and a width and height of at least 0");
         }
-        return diagram.setGeometry(op[1].get<std::string>(),
-                                   {op[2].get<double>(), op[3].get<double>(), op[4].get<double>(),
-                                    op[5].get<double>()});
+        return diagram.setGeometry(
+            op[1].get<std::string>(),
+            {op[2].get<double>(), op[3].get<double>(), op[4].get<double>(), op[5].get<double>()});
     }
     if (name == "property" || name == "connectionProperty") {
         if (op.size() != 4 || !isString(op, 1) || !isString(op, 2)) {

@@ -54,8 +54,8 @@ bool applyEntry(Diagram& diagram, const json& entry, std::uint64_t expectedSeque
                 std::string& error) {
     const auto sequence = entry.find("seq");
     const auto operations = entry.find("ops");
-    if (sequence == entry.end() || !sequence->is_number_unsigned() ||
-        operations == entry.end() || !operations->is_array()) {
+    if (sequence == entry.end() || !sequence->is_number_unsigned() || operations == entry.end() ||
+        !operations->is_array()) {
         error = "the entry has no sequence number or operations";
         return false;
     }
@@ -105,8 +105,8 @@ std::string journalHeaderLine(json fields) {
     return checksummedLine(fields);
 }
 
-std::string journalEntryLine(std::uint64_t sequence, std::string_view action,
-                             std::string_view text, const json& operations) {
+std::string journalEntryLine(std::uint64_t sequence, std::string_view action, std::string_view text,
+                             const json& operations) {
     return checksummedLine(
         json{{"seq", sequence}, {"action", action}, {"text", text}, {"ops", operations}});
 }
@@ -135,8 +135,8 @@ JournalReplay replayJournal(const Diagram& snapshot, std::string_view text) {
         if (lineNumber == 1) {
             const auto format = value->find("format");
             const auto version = value->find("version");
-            if (format == value->end() || *format != kJournalFormat ||
-                version == value->end() || *version != kJournalVersion) {
+            if (format == value->end() || *format != kJournalFormat || version == value->end() ||
+                *version != kJournalVersion) {
                 stop("this is not a Skydraft edit journal of version " +
                      std::to_string(kJournalVersion));
                 break;
@@ -152,9 +152,8 @@ JournalReplay replayJournal(const Diagram& snapshot, std::string_view text) {
             for (std::size_t i = 0; i < whole; ++i) {
                 const std::size_t lineEnd = text.find('\n', again);
                 std::string ignored;
-                applyEntry(replay.diagram,
-                           *readLine(text.substr(again, lineEnd - again), ignored), i + 1,
-                           ignored);
+                applyEntry(replay.diagram, *readLine(text.substr(again, lineEnd - again), ignored),
+                           i + 1, ignored);
                 again = lineEnd + 1;
                 ++replay.steps;
             }

@@ -21,14 +21,14 @@ std::string journalHeaderLine(nlohmann::json fields);
 
 /// One step: its sequence number (1, 2, ... in the file), what happened ("do", "undo",
 /// "redo"), the step's name as the Edit menu shows it, and the Diagram operations it made.
-std::string journalEntryLine(std::uint64_t sequence, std::string_view action,
-                             std::string_view text, const nlohmann::json& operations);
+std::string journalEntryLine(std::uint64_t sequence, std::string_view action, std::string_view text,
+                             const nlohmann::json& operations);
 
 /// What a journal gave back.
 struct JournalReplay {
-    Diagram diagram;         ///< the snapshot with every whole entry applied
-    nlohmann::json header;   ///< the header's fields (null when the header is unreadable)
-    std::size_t steps = 0;   ///< entries applied
+    Diagram diagram;             ///< the snapshot with every whole entry applied
+    nlohmann::json header;       ///< the header's fields (null when the header is unreadable)
+    std::size_t steps = 0;       ///< entries applied
     std::size_t validBytes = 0;  ///< the length of the text that was whole and applied
     /// "" when the whole text was applied; otherwise where and what stopped the replay
     /// ("journal line 7: the entry is cut short ..."); the entries before it are applied.

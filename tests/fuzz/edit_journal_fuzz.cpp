@@ -32,7 +32,8 @@ const skydraft::Diagram& snapshot() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     const skydraft::JournalReplay replay = skydraft::replayJournal(snapshot(), text);
-    if (replay.validBytes > text.size() || (replay.validBytes < text.size() && replay.problem.empty())) {
+    if (replay.validBytes > text.size() ||
+        (replay.validBytes < text.size() && replay.problem.empty())) {
         std::abort();
     }
     const skydraft::JournalReplay again =

@@ -67,9 +67,9 @@ protected:
     void click(const QString& button) {
         QQuickItem* item = findItem(window->contentItem(), button);
         ASSERT_NE(item, nullptr) << button.toStdString();
-        QTest::mouseClick(window, Qt::LeftButton, {},
-                          item->mapToScene(QPointF(item->width() / 2, item->height() / 2))
-                              .toPoint());
+        QTest::mouseClick(
+            window, Qt::LeftButton, {},
+            item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint());
         QCoreApplication::processEvents();
     }
 
@@ -87,7 +87,8 @@ TEST_F(ExternalChangeGuiTest, WithUnsavedChangesTheWindowAsksAndKeepMineKeepsThe
     ASSERT_TRUE(controller.rename(QStringLiteral("vpc-web"), QStringLiteral("mine")));
     writeElsewhere("theirs");
     ASSERT_TRUE(QTest::qWaitFor([&] { return dialog->property("opened").toBool(); }, 10000));
-    EXPECT_EQ(notice(), QStringLiteral("web.skydraft changed on disk while you have unsaved changes"));
+    EXPECT_EQ(notice(),
+              QStringLiteral("web.skydraft changed on disk while you have unsaved changes"));
 
     click(QStringLiteral("keepMineButton"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return !dialog->property("visible").toBool(); }, 5000));
@@ -122,9 +123,9 @@ TEST_F(ExternalChangeGuiTest, AFileOpenInAnotherLiveSkydraftIsShownInTheStatusBa
     QDir().mkpath(QFileInfo(lock).absolutePath());
     QFile file(lock);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(QJsonDocument(QJsonObject{{"pid", ::getppid()},
-                                         {"host", QSysInfo::machineHostName()}})
-                   .toJson());
+    file.write(
+        QJsonDocument(QJsonObject{{"pid", ::getppid()}, {"host", QSysInfo::machineHostName()}})
+            .toJson());
     file.close();
     open();
     EXPECT_EQ(notice(), QStringLiteral("Also open in another Skydraft window (process %1): saving "

@@ -79,8 +79,7 @@ TEST_F(FileGuardTest, WithoutLocalChangesAChangedFileIsReloadedAsOneUndoStep) {
     }
     controller.undo();
     EXPECT_TRUE(controller.modified());
-    EXPECT_EQ(controller.diagram().element("subnet-app-b")->stringProperty("cidr"),
-              "10.0.21.0/24");
+    EXPECT_EQ(controller.diagram().element("subnet-app-b")->stringProperty("cidr"), "10.0.21.0/24");
 }
 
 TEST_F(FileGuardTest, WithLocalChangesTheUserChooses) {
@@ -193,14 +192,15 @@ TEST(FileGuardWindows, TheSecondWindowWarnsAndAnOpenWindowReloads) {
     ASSERT_TRUE(send(first, "status").contains("lockedBy=0"));
     QProcess second;
     start(second);
-    EXPECT_TRUE(send(second, "status").contains(QStringLiteral("lockedBy=%1").arg(first.processId())));
+    EXPECT_TRUE(
+        send(second, "status").contains(QStringLiteral("lockedBy=%1").arg(first.processId())));
 
     // The first window has no unsaved changes: a change on disk is reloaded there.
     Diagram d = test::loadExample(QStringLiteral("examples/three-tier-web-app.skydraft"));
     ASSERT_TRUE(d.setName("i-app-a", "changed on disk"));
     writeElsewhere(path, QByteArray::fromStdString(saveDiagram(d)), true);
-    ASSERT_TRUE(waitFor([&] { return send(first, "status").contains("undo=Reload from disk"); },
-                        10000));
+    ASSERT_TRUE(
+        waitFor([&] { return send(first, "status").contains("undo=Reload from disk"); }, 10000));
     const QString dump = home.filePath(QStringLiteral("dump.skydraft"));
     ASSERT_TRUE(send(first, qPrintable("dump " + dump)).startsWith("ok"));
     EXPECT_EQ(readAll(dump).toStdString(), saveDiagram(d));

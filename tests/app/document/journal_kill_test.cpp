@@ -79,7 +79,8 @@ public:
     }
     QProcess& process() { return m_process; }
     QString journal(const Sandbox& sandbox) const {
-        return sandbox.recoveryDir() + QStringLiteral("/recovery-%1.journal").arg(m_process.processId());
+        return sandbox.recoveryDir() +
+               QStringLiteral("/recovery-%1.journal").arg(m_process.processId());
     }
 
 private:
@@ -209,14 +210,18 @@ TEST(JournalKillTest, RandomEditsAndKills) {
     auto randomStep = [&]() -> QString {
         switch (pick(7)) {
             case 0:
-                return QStringLiteral("drop ec2_instance %1 %2").arg(120 + pick(400)).arg(390 + pick(150));
+                return QStringLiteral("drop ec2_instance %1 %2")
+                    .arg(120 + pick(400))
+                    .arg(390 + pick(150));
             case 1:
                 return QStringLiteral("move %1 %2 %3")
                     .arg(instances[pick(instances.size())])
                     .arg(pick(41) - 20)
                     .arg(pick(41) - 20);
             case 2:
-                return QStringLiteral("rename %1 name %2").arg(instances[pick(instances.size())]).arg(pick(1000));
+                return QStringLiteral("rename %1 name %2")
+                    .arg(instances[pick(instances.size())])
+                    .arg(pick(1000));
             case 3:
                 return QStringLiteral("set subnet-app-b cidr \"10.0.%1.0/24\"").arg(10 + pick(20));
             case 4:
@@ -237,15 +242,15 @@ TEST(JournalKillTest, RandomEditsAndKills) {
             const QString command = randomStep();
             const QString answer = designer->send(command);
             ASSERT_TRUE(answer.startsWith("ok") || answer.startsWith("error"))
-                << "seed " << seed << ", cycle " << cycle << ": " << command.toStdString()
-                << " -> " << answer.toStdString();
+                << "seed " << seed << ", cycle " << cycle << ": " << command.toStdString() << " -> "
+                << answer.toStdString();
         }
         const QString dump = sandbox.file(QStringLiteral("expected.skydraft"));
         ASSERT_TRUE(designer->send(QStringLiteral("dump ") + dump).startsWith("ok"));
         const QByteArray expected = readAll(dump);
         designer->kill();
-        designer = std::make_unique<Designer>(
-            sandbox, QStringList{QStringLiteral("--restore-recovery")});
+        designer =
+            std::make_unique<Designer>(sandbox, QStringList{QStringLiteral("--restore-recovery")});
         // Nothing to restore when the last steps went back to the saved file: then it opens
         // nothing, and the file is what the dump said.
         const QString restored = sandbox.file(QStringLiteral("restored.skydraft"));
