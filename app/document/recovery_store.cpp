@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QProcess>
 #include <QStandardPaths>
 
 #include "cli/atomic_write.h"
@@ -287,6 +288,18 @@ bool RecoveryStore::restore() {
         discard();
     }
     return ok;
+}
+
+bool RecoveryStore::restoreInNewWindow() {
+    if (!m_leftover) {
+        return false;
+    }
+    const bool started = QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                                 {QStringLiteral("--restore-recovery")});
+    if (started) {
+        ignoreLeftover();
+    }
+    return started;
 }
 
 void RecoveryStore::ignoreLeftover() {

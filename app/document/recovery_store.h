@@ -82,6 +82,10 @@ public:
     Q_INVOKABLE bool restore();
     /// Deletes the leftover without restoring it.
     Q_INVOKABLE void discard();
+    /// Starts another Skydraft that restores the leftover (`--restore-recovery` takes the
+    /// newest one of a process that is gone), so that this window's document stays as it is;
+    /// this window stops offering it. False when the process cannot start.
+    Q_INVOKABLE bool restoreInNewWindow();
     /// Stops offering the leftover (it stays on disk for a later start).
     void ignoreLeftover();
     /// Removes this process's recovery files (after a save, a clean exit).

@@ -11,6 +11,8 @@ Dialog {
     signal failed()
     /// Emitted when the restore left out a damaged or cut tail of the journal (note says what).
     signal partial(string note)
+    /// True once this window holds a restored document: a further one opens in a new window.
+    property bool another: false
 
     title: qsTr("Restore unsaved changes?")
     modal: true
@@ -19,23 +21,44 @@ Dialog {
     Label {
         width: parent.width
         wrapMode: Text.Wrap
-        text: qsTr("Skydraft did not close normally while “%1” had unsaved changes. Restore them as they were at %2?")
+        text: (dialog.another
+               ? qsTr("Skydraft also kept the unsaved changes of “%1” (last edit at %2). Open them in a new window?")
+               : qsTr("Skydraft did not close normally while “%1” had unsaved changes. Restore them as they were at %2?"))
               .arg(dialog.recovery.originalName).arg(dialog.recovery.savedAtText)
     }
+    /// Each document left with unsaved changes is offered in turn, newest first.
+    function offerNext() {
+        if (dialog.recovery.available)
+            Qt.callLater(dialog.open)
+    }
     footer: DialogButtonBox {
-        Button { text: qsTr("Restore"); DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
+        Button {
+            text: dialog.another ? qsTr("Open in New Window") : qsTr("Restore")
+            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+        }
         Button { text: qsTr("Discard"); DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole }
         onAccepted: {
             dialog.close()
-            if (!dialog.recovery.restore())
+            if (dialog.another) {
+                if (!dialog.recovery.restoreInNewWindow()) {
+                    dialog.failed()
+                    return
+                }
+            } else if (!dialog.recovery.restore()) {
                 dialog.failed()
-            else if (dialog.recovery.restoreNote !== "")
-                dialog.partial(dialog.recovery.restoreNote)
+                return
+            } else {
+                dialog.another = true
+                if (dialog.recovery.restoreNote !== "")
+                    dialog.partial(dialog.recovery.restoreNote)
+            }
+            dialog.offerNext()
         }
         onClicked: (button) => {
             if (button.DialogButtonBox.buttonRole === DialogButtonBox.DestructiveRole) {
                 dialog.close()
                 dialog.recovery.discard()
+                dialog.offerNext()
             }
         }
     }

@@ -47,8 +47,12 @@ Item {
     function showAbout() { aboutDialog.open() }
     /// Offers the unsaved changes of a previous run, if any.
     function offerRecovery() {
-        if (session.recovery.available)
+        if (session.recovery.available) {
+            // A window that already holds unsaved work (restored with --restore-recovery)
+            // opens further ones in new windows.
+            recoveryDialog.another = controller.modified
             recoveryDialog.open()
+        }
     }
 
     FileDialog {

@@ -158,8 +158,11 @@ TEST_F(FileGuardTest, ALiveLockIsReportedAndAStaleOneTakenOver) {
     // A process that is gone left it: stale, taken over silently.
     QProcess gone;
     gone.start(QStringLiteral("true"));
+    ASSERT_TRUE(gone.waitForStarted());
+    const qint64 gonePid = gone.processId();  // 0 once it has finished
     ASSERT_TRUE(gone.waitForFinished());
-    writeLock(gone.processId());
+    ASSERT_GT(gonePid, 0);
+    writeLock(gonePid);
     ASSERT_TRUE(controller.openFile(path));
     EXPECT_EQ(guard.lockedBy(), 0);
     EXPECT_EQ(QJsonDocument::fromJson(readAll(lock)).object().value("pid").toInteger(),

@@ -254,7 +254,9 @@ TEST(JournalKillTest, RandomEditsAndKills) {
         // Nothing to restore when the last steps went back to the saved file: then it opens
         // nothing, and the file is what the dump said.
         const QString restored = sandbox.file(QStringLiteral("restored.skydraft"));
-        ASSERT_TRUE(designer->send(QStringLiteral("dump ") + restored).startsWith("ok"));
+        const QString answer = designer->send(QStringLiteral("dump ") + restored);
+        ASSERT_TRUE(answer.startsWith("ok"))
+            << "seed " << seed << ", cycle " << cycle << ": " << answer.toStdString();
         const QByteArray got = readAll(restored);
         if (got != expected) {
             ASSERT_EQ(readAll(example).toStdString(), expected.toStdString())

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -105,6 +107,68 @@ TEST(RecoveryTest, KilledWithUnsavedChangesIsRestoredOnTheNextStart) {
         EXPECT_TRUE(QFile::exists(store.ownPath()));
         ASSERT_TRUE(controller.save());
         EXPECT_FALSE(QFile::exists(store.ownPath()));
+    }
+    QCoreApplication::setApplicationName(savedApp);
+    QCoreApplication::setOrganizationName(savedOrg);
+    QStandardPaths::setTestModeEnabled(true);
+    qunsetenv("XDG_DATA_HOME");
+}
+
+/// Two processes that are gone left unsaved documents: the newer is offered first, then the
+/// other; the journal's last edit time counts as the document's time.
+TEST(RecoveryTest, EachLeftDocumentIsOfferedNewestFirst) {
+    Sandbox sandbox;
+    const QString dir = sandbox.recoveryDir();
+    ASSERT_TRUE(QDir().mkpath(dir));
+    auto deadPid = [] {
+        QProcess gone;
+        gone.start(QStringLiteral("true"));
+        gone.waitForStarted();
+        const qint64 pid = gone.processId();  // 0 once it has finished
+        gone.waitForFinished();
+        return pid;
+    };
+    const QByteArray snapshot =
+        QByteArray::fromStdString(saveDiagram(loadExample("examples/three-tier-web-app.skydraft")));
+    auto leave = [&](qint64 pid, const QString& original, const QString& saved) {
+        const QString base = dir + QStringLiteral("/recovery-%1").arg(pid);
+        QFile note(base + QStringLiteral(".json"));
+        ASSERT_TRUE(note.open(QIODevice::WriteOnly));
+        note.write(
+            QJsonDocument(QJsonObject{{"original", original}, {"saved", saved}, {"pid", pid}})
+                .toJson());
+        QFile file(base + QStringLiteral(".skydraft"));
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(snapshot);
+    };
+    const qint64 older = deadPid();
+    const qint64 newer = deadPid();
+    leave(older, QStringLiteral("/nowhere/older.skydraft"), QStringLiteral("2026-01-01T10:00:00Z"));
+    leave(newer, QStringLiteral("/nowhere/newer.skydraft"), QStringLiteral("2026-01-02T10:00:00Z"));
+    // The journal files are written now, after both notes: the older document's last edit is
+    // then the newest of all.
+    QFile journal(dir + QStringLiteral("/recovery-%1.journal").arg(older));
+    ASSERT_TRUE(journal.open(QIODevice::WriteOnly));
+    journal.close();
+
+    qputenv("XDG_DATA_HOME", (sandbox.home.path() + QStringLiteral("/data")).toLocal8Bit());
+    QStandardPaths::setTestModeEnabled(false);
+    const QString savedApp = QCoreApplication::applicationName();
+    const QString savedOrg = QCoreApplication::organizationName();
+    QCoreApplication::setApplicationName(QStringLiteral("Skydraft"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Skydraft"));
+    {
+        DocumentController controller;
+        RecoveryStore store(controller);
+        ASSERT_TRUE(store.available());
+        EXPECT_EQ(store.originalName(), QStringLiteral("older.skydraft"));
+        store.discard();
+        ASSERT_TRUE(store.available());
+        EXPECT_EQ(store.originalName(), QStringLiteral("newer.skydraft"));
+        ASSERT_TRUE(store.restore());  // the original is gone: an untitled document
+        EXPECT_TRUE(controller.filePath().isEmpty());
+        EXPECT_TRUE(controller.modified());
+        EXPECT_FALSE(store.available());
     }
     QCoreApplication::setApplicationName(savedApp);
     QCoreApplication::setOrganizationName(savedOrg);
