@@ -96,6 +96,7 @@ ApplicationWindow {
 
     WindowDialogs {
         id: dialogs
+        objectName: "windowDialogs"
         controller: window.controller
         session: window.session
     }

@@ -4,6 +4,8 @@
 #include <QFileInfo>
 #include <algorithm>
 
+#include "catalogue/regions.h"
+#include "cfn_template_inputs.h"
 #include "cli/bounded_read.h"
 #include "cloudformation_importer.h"
 #include "commands/change_value_command.h"
@@ -72,16 +74,79 @@ bool DocumentSession::applyFix(const Fix& fix, const QString& text) {
     return m_controller.pushCommand(command);
 }
 
-bool DocumentSession::importCloudFormation(const QUrl& url) {
-    const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
+namespace {
+
+QString localPath(const QUrl& url) {
+    return url.isLocalFile() ? url.toLocalFile() : url.toString();
+}
+
+}  // namespace
+
+QVariantMap DocumentSession::templateInputs(const QUrl& url) const {
+    const QString path = localPath(url);
+    const BoundedRead read = readBoundedFile(path);
+    if (!read.ok()) {
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("error"),
+                 QStringLiteral("Could not read %1: %2").arg(path, read.error)}};
+    }
+    const TemplateInputs inputs =
+        readTemplateInputs(std::string_view(read.bytes.constData(), read.bytes.size()));
+    if (inputs.error) {
+        return {
+            {QStringLiteral("ok"), false},
+            {QStringLiteral("error"), QStringLiteral("%1 is not a template Skydraft can import: %2")
+                                          .arg(QFileInfo(path).fileName(),
+                                               QString::fromStdString(inputs.error->toString()))}};
+    }
+    QVariantList parameters;
+    for (const TemplateParameter& p : inputs.parameters) {
+        QStringList allowed;
+        for (const std::string& value : p.allowedValues) {
+            allowed << QString::fromStdString(value);
+        }
+        parameters.append(QVariantMap{
+            {QStringLiteral("name"), QString::fromStdString(p.name)},
+            {QStringLiteral("type"), QString::fromStdString(p.type)},
+            {QStringLiteral("defaultValue"), QString::fromStdString(p.defaultValue.value_or(""))},
+            {QStringLiteral("hasDefault"), p.defaultValue.has_value()},
+            {QStringLiteral("description"), QString::fromStdString(p.description)},
+            {QStringLiteral("allowedValues"), allowed},
+            {QStringLiteral("noEcho"), p.noEcho}});
+    }
+    return {{QStringLiteral("ok"), true},
+            {QStringLiteral("error"), QString()},
+            {QStringLiteral("usesRegion"), inputs.usesRegion},
+            {QStringLiteral("parameters"), parameters}};
+}
+
+QStringList DocumentSession::regionNames() const {
+    QStringList names;
+    for (const RegionInfo& region : regions()) {
+        names << QString::fromStdString(std::string(region.name));
+    }
+    return names;
+}
+
+bool DocumentSession::importCloudFormation(const QUrl& url, const QVariantMap& parameters,
+                                           const QString& region) {
+    const QString path = localPath(url);
     const BoundedRead read = readBoundedFile(path);
     if (!read.ok()) {
         m_importError = QStringLiteral("Could not read %1: %2").arg(path, read.error);
         return false;
     }
+    TemplateOptions options;
+    for (auto it = parameters.begin(); it != parameters.end(); ++it) {
+        const QString value = it.value().toString();
+        if (!value.isEmpty()) {
+            options.parameters[it.key().toStdString()] = value.toStdString();
+        }
+    }
+    options.region = region.trimmed().toStdString();
     const QByteArray& bytes = read.bytes;
     CfnImportResult result =
-        skydraft::importCloudFormation(std::string_view(bytes.constData(), bytes.size()));
+        skydraft::importCloudFormation(std::string_view(bytes.constData(), bytes.size()), options);
     if (!result) {
         m_importError =
             QStringLiteral("%1 is not a template Skydraft can import: %2")

@@ -6,6 +6,7 @@
 #include <QRectF>
 #include <QStringList>
 #include <QUrl>
+#include <QVariantMap>
 
 #include "document/aws_import_runner.h"
 #include "document/diagram_comparison.h"
@@ -62,9 +63,18 @@ public:
     Q_INVOKABLE bool applyFix(int row);
     /// Applies a fix as one undo step named text.
     bool applyFix(const Fix& fix, const QString& text);
-    /// Imports a CloudFormation template (JSON or YAML) as a new untitled document; false with
-    /// importError saying where and why when it cannot.
-    Q_INVOKABLE bool importCloudFormation(const QUrl& url);
+    /// What the import dialog asks before importing a template: {"ok", "error", "usesRegion",
+    /// "parameters": [{"name", "type", "defaultValue", "hasDefault", "description",
+    /// "allowedValues", "noEcho"}...]} in the template's order.
+    Q_INVOKABLE QVariantMap templateInputs(const QUrl& url) const;
+    /// Imports a CloudFormation template (JSON or YAML) as a new untitled document, with the
+    /// given parameter values (an empty value keeps the parameter's default) and the stack's
+    /// region ("" for the one the template's zones name); false with importError saying where
+    /// and why when it cannot.
+    Q_INVOKABLE bool importCloudFormation(const QUrl& url, const QVariantMap& parameters = {},
+                                          const QString& region = {});
+    /// Every region the model knows (the zone table), for the import dialog.
+    Q_INVOKABLE QStringList regionNames() const;
     Q_INVOKABLE QString importError() const { return m_importError; }
     /// Selects every element and connection the finding of a row names.
     Q_INVOKABLE QStringList selectFinding(int row);

@@ -41,6 +41,16 @@ Item {
     }
     function saveAs() { saveDialog.afterSave = null; saveDialog.open() }
     function importTemplate() { whenSaved(() => importDialog.open()) }
+    /// Imports a template at once, or asks first for its parameters and region when it has any.
+    function importFile(url) {
+        const inputs = session.templateInputs(url)
+        if (!inputs.ok)
+            errorDialog.show(inputs.error)
+        else if (inputs.parameters.length > 0 || inputs.usesRegion)
+            templateImportDialog.openFor(url, inputs)
+        else if (!session.importCloudFormation(url))
+            errorDialog.show(session.importError())
+    }
     function importAwsAccount() { whenSaved(() => awsImportDialog.open()) }
     function exportDiagram() { exportDialog.open() }
     function showShortcuts() { shortcutsDialog.open() }
@@ -83,8 +93,9 @@ Item {
         id: importDialog
         title: qsTr("Import a CloudFormation template")
         nameFilters: [qsTr("CloudFormation templates (*.json *.yaml *.yml *.template)"), qsTr("All files (*)")]
-        onAccepted: if (!dialogs.session.importCloudFormation(selectedFile)) errorDialog.show(dialogs.session.importError())
+        onAccepted: dialogs.importFile(selectedFile)
     }
+    TemplateImportDialog { id: templateImportDialog; session: dialogs.session }
     UnsavedChangesDialog {
         id: unsavedDialog
         property var pendingAction: null

@@ -11,6 +11,11 @@
 
 namespace skydraft::test {
 
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 QString sourcePath(const QString& relative) {
     return QStringLiteral(SKYDRAFT_SOURCE_DIR "/") + relative;
 }

@@ -1,6 +1,7 @@
 // Helpers of the app's Qt test suites: example paths, loading diagrams, waiting for validation.
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <functional>
 
@@ -12,6 +13,8 @@ class DocumentSession;
 
 namespace skydraft::test {
 
+/// The bytes of a file; empty when it cannot be read.
+QByteArray readAll(const QString& path);
 /// Absolute path of a file in the source tree.
 QString sourcePath(const QString& relative);
 /// Loads a .skydraft file of the source tree (fails the test when it does not load).

@@ -20,6 +20,7 @@
 namespace skydraft {
 namespace {
 
+using test::readAll;
 using test::sourcePath;
 using test::waitFor;
 using test::waitForValidation;
@@ -233,15 +234,52 @@ TEST_F(ProblemsGuiTest, InspectorShowsWhatTheModelDerives) {
     }));
 }
 
-}  // namespace
-}  // namespace skydraft
+TEST_F(ProblemsGuiTest, ImportingATemplateAsksForItsParametersAndRegion) {
+    QObject* dialogs = item(QStringLiteral("windowDialogs"));
+    ASSERT_NE(dialogs, nullptr);
+    const QUrl url = QUrl::fromLocalFile(sourcePath(
+        QStringLiteral("tests/fixtures/cloudformation/yaml/parameters_for_import.yaml")));
+    ASSERT_TRUE(QMetaObject::invokeMethod(dialogs, "importFile", Q_ARG(QVariant, url)));
+    QObject* dialog = window->findChild<QObject*>(QStringLiteral("templateImportDialog"));
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(waitFor([&] { return dialog->property("opened").toBool(); }));
+    ASSERT_TRUE(waitFor([&] { return item(QStringLiteral("parameter_OwnerToken")) != nullptr; }));
+    QQuickItem* vpcCidr = item(QStringLiteral("parameter_VpcCidr"));
+    QQuickItem* subnetCidr = item(QStringLiteral("parameter_SubnetCidr"));
+    QQuickItem* environment = item(QStringLiteral("parameterChoice_Environment"));
+    QQuickItem* region = item(QStringLiteral("templateRegion"));
+    ASSERT_TRUE(vpcCidr && subnetCidr && environment && region);
+    EXPECT_EQ(vpcCidr->property("placeholderText").toString(), "default: 10.0.0.0/16");
+    EXPECT_EQ(environment->property("currentText").toString(), "dev");
+    EXPECT_EQ(item(QStringLiteral("parameter_OwnerToken"))->property("echoMode").toInt(),
+              2);  // TextInput.Password
 
-namespace skydraft {
-namespace {
+    // A value the template refuses: the dialog stays open and says why.
+    typeInto(vpcCidr, QStringLiteral("192.168.0.0/16"));
+    typeInto(subnetCidr, QStringLiteral("10.1.1.0/24"));
+    click(item(QStringLiteral("templateImportButton")));
+    QQuickItem* error = item(QStringLiteral("templateImportError"));
+    ASSERT_NE(error, nullptr);
+    EXPECT_TRUE(error->property("text").toString().contains("AllowedPattern"))
+        << error->property("text").toString().toStdString();
+    EXPECT_TRUE(dialog->property("opened").toBool());
+    EXPECT_EQ(controller.fileName(), QStringLiteral("three-tier-web-app.skydraft"));
 
-QByteArray readAll(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    typeInto(vpcCidr, QStringLiteral("10.1.0.0/16"));
+    int euWest1 = -1;
+    ASSERT_TRUE(QMetaObject::invokeMethod(region, "find", Q_RETURN_ARG(int, euWest1),
+                                          Q_ARG(QString, QStringLiteral("eu-west-1"))));
+    ASSERT_GT(euWest1, 0);
+    region->setProperty("currentIndex", euWest1);
+    click(item(QStringLiteral("templateImportButton")));
+    ASSERT_TRUE(waitFor([&] { return !dialog->property("opened").toBool(); }));
+    const auto vpcs = controller.diagram().elementsOfKind("vpc");
+    const auto subnets = controller.diagram().elementsOfKind("subnet");
+    ASSERT_EQ(vpcs.size(), 1u);
+    ASSERT_EQ(subnets.size(), 1u);
+    EXPECT_EQ(vpcs[0]->stringProperty("cidr"), "10.1.0.0/16");
+    EXPECT_EQ(subnets[0]->stringProperty("cidr"), "10.1.1.0/24");
+    EXPECT_EQ(subnets[0]->stringProperty("availability_zone"), "eu-west-1b");
 }
 
 class PlantedFaultsGuiTest : public ProblemsGuiTestBase {

@@ -1,5 +1,6 @@
 // ExportRunner: all five formats written in the background from the open document, plain
-// errors, a preview, and importing the exported CloudFormation template back.
+// errors, a preview, importing the exported CloudFormation template back, and a template's
+// parameters and region as the import dialog gives them.
 #include <gtest/gtest.h>
 #include <QFile>
 #include <QSignalSpy>
@@ -91,6 +92,55 @@ TEST(ExportRunnerTest, AnExportedTemplateImportsBackAsTheSameDiagram) {
     EXPECT_TRUE(
         session->importError().startsWith("bad.yaml is not a template Skydraft can import: "))
         << session->importError().toStdString();
+}
+
+TEST(TemplateImportTest, TheDialogSeesEveryParameterAndTheImportTakesValuesAndRegion) {
+    DocumentController controller;
+    DocumentSession* session = DocumentSession::of(controller);
+    const QUrl url = QUrl::fromLocalFile(
+        sourcePath("tests/fixtures/cloudformation/yaml/parameters_for_import.yaml"));
+
+    const QVariantMap inputs = session->templateInputs(url);
+    ASSERT_TRUE(inputs.value("ok").toBool()) << inputs.value("error").toString().toStdString();
+    EXPECT_TRUE(inputs.value("usesRegion").toBool());
+    const QVariantList parameters = inputs.value("parameters").toList();
+    ASSERT_EQ(parameters.size(), 4);
+    const QVariantMap vpc = parameters[0].toMap();
+    EXPECT_EQ(vpc.value("name").toString(), "VpcCidr");
+    EXPECT_EQ(vpc.value("defaultValue").toString(), "10.0.0.0/16");
+    EXPECT_TRUE(vpc.value("hasDefault").toBool());
+    EXPECT_EQ(vpc.value("description").toString(), "The VPC's address range");
+    EXPECT_EQ(parameters[1].toMap().value("allowedValues").toStringList(),
+              (QStringList{"dev", "prod"}));
+    EXPECT_FALSE(parameters[2].toMap().value("hasDefault").toBool());
+    EXPECT_EQ(parameters[2].toMap().value("type").toString(), "String");
+    EXPECT_TRUE(parameters[3].toMap().value("noEcho").toBool());
+    EXPECT_TRUE(session->regionNames().contains("eu-west-1"));
+
+    // A value the parameter's pattern refuses: nothing imported, the message names it.
+    EXPECT_FALSE(session->importCloudFormation(url, {{"VpcCidr", "192.168.0.0/16"}}, {}));
+    EXPECT_TRUE(session->importError().contains("VpcCidr")) << session->importError().toStdString();
+    EXPECT_TRUE(session->importError().contains("AllowedPattern"))
+        << session->importError().toStdString();
+    EXPECT_TRUE(controller.diagram().elementsOfKind("vpc").empty());
+
+    ASSERT_TRUE(session->importCloudFormation(
+        url, {{"VpcCidr", "10.1.0.0/16"}, {"SubnetCidr", "10.1.1.0/24"}, {"Environment", "prod"}},
+        "eu-west-1"))
+        << session->importError().toStdString();
+    const auto vpcs = controller.diagram().elementsOfKind("vpc");
+    const auto subnets = controller.diagram().elementsOfKind("subnet");
+    ASSERT_EQ(vpcs.size(), 1u);
+    ASSERT_EQ(subnets.size(), 1u);
+    EXPECT_EQ(vpcs[0]->stringProperty("cidr"), "10.1.0.0/16");
+    EXPECT_EQ(subnets[0]->stringProperty("cidr"), "10.1.1.0/24");
+    EXPECT_EQ(subnets[0]->stringProperty("availability_zone"), "eu-west-1b");
+
+    // Empty values keep the defaults; no region: the zone stays the second of the region.
+    ASSERT_TRUE(session->importCloudFormation(url, {{"VpcCidr", ""}}, {}));
+    EXPECT_EQ(controller.diagram().elementsOfKind("vpc")[0]->stringProperty("cidr"), "10.0.0.0/16");
+    EXPECT_EQ(controller.diagram().elementsOfKind("subnet")[0]->stringProperty("availability_zone"),
+              "!Select [1, !GetAZs '']");
 }
 
 }  // namespace

@@ -22,13 +22,9 @@
 namespace skydraft {
 namespace {
 
+using test::readAll;
 using test::sourcePath;
 using test::waitFor;
-
-QByteArray readAll(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 /// Writes as another program would: in place, or by renaming a new file over it (git).
 void writeElsewhere(const QString& path, const QByteArray& bytes, bool byRename) {

@@ -19,12 +19,8 @@
 namespace skydraft {
 namespace {
 
+using test::readAll;
 using test::sourcePath;
-
-QByteArray readAll(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 /// A temporary home for the child processes' data and settings.
 struct Sandbox {
