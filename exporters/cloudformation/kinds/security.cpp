@@ -39,9 +39,17 @@ OJ ruleToCfn(const json& rule, bool egress) {
             r[k] = OJ(v);
         }
     }
-    field("from_port", "FromPort");
-    r["IpProtocol"] = OJ(rule.value("protocol", json("-1")));
-    field("to_port", "ToPort");
+    // Every protocol (-1) opens every port: CloudFormation ignores a port range there, and
+    // writing one draws cfn-lint W3687; a range given as an intrinsic is kept as written.
+    const json protocol = rule.value("protocol", json("-1"));
+    const bool allPorts = protocol == json("-1") && !symbolic.contains("protocol");
+    if (!allPorts || symbolic.contains("from_port")) {
+        field("from_port", "FromPort");
+    }
+    r["IpProtocol"] = OJ(protocol);
+    if (!allPorts || symbolic.contains("to_port")) {
+        field("to_port", "ToPort");
+    }
     return r;
 }
 

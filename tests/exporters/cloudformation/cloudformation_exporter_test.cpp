@@ -226,6 +226,32 @@ TEST(CloudFormationExport, SecondaryCidrsComeFirst) {
         R"({"Fn::Select":[1,{"Fn::Cidr":[{"Fn::Select":[0,{"Fn::GetAtt":["MainVPC","Ipv6CidrBlocks"]}]},256,64]}]})");
 }
 
+TEST(CloudFormationExport, AnAllProtocolRuleNamesNoPorts) {
+    // The planted-faults example keeps from_port 0 / to_port 0 on its allow-all egress rule:
+    // CloudFormation ignores ports for protocol -1 and cfn-lint warns (W3687) when they are written.
+    LoadResult loaded =
+        loadDiagram(test::readSourceFile("examples/faulty/planted-faults.skydraft"));
+    ASSERT_TRUE(loaded) << loaded.error->toString();
+    int allProtocol = 0;
+    int tcp = 0;
+    const OJ t = exportCloudFormation(*loaded.diagram);
+    for (const auto& [id, r] : t["Resources"].items()) {
+        for (const char* key : {"SecurityGroupIngress", "SecurityGroupEgress"}) {
+            for (const OJ& rule : r.value("Properties", OJ::object()).value(key, OJ::array())) {
+                if (rule["IpProtocol"] == "-1") {
+                    ++allProtocol;
+                    EXPECT_FALSE(rule.contains("FromPort") || rule.contains("ToPort")) << id;
+                } else if (rule["IpProtocol"] == "tcp") {
+                    ++tcp;
+                    EXPECT_TRUE(rule.contains("FromPort") && rule.contains("ToPort")) << id;
+                }
+            }
+        }
+    }
+    EXPECT_GE(allProtocol, 1);
+    EXPECT_GE(tcp, 1);
+}
+
 TEST(CloudFormationExport, SecurityGroupsReferenceEachOtherWithoutCycles) {
     const OJ t = exportCloudFormation(allKindsDiagram());
     const OJ& r = t["Resources"];
