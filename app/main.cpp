@@ -32,6 +32,7 @@ bool exportsAPicture(int argc, char* argv[]) {
 
 int main(int argc, char* argv[]) {
     if (exportsAPicture(argc, argv)) {
+        skydraft::keepRendersUntilExit();
         skydraft::prepareRenderer();
     }
     if (argc > 1 && skydraft::cli::isSubcommand(argv[1])) {

@@ -161,7 +161,8 @@ int runExportCommand(const QStringList& arguments) {
     }
     if (*format == ExportFormat::Png || *format == ExportFormat::Svg ||
         *format == ExportFormat::Pdf || *format == ExportFormat::Html) {
-        prepareRenderer();  // Graphviz starts on another thread while the input is read
+        keepRendersUntilExit();  // the process ends after this export
+        prepareRenderer();       // Graphviz starts on another thread while the input is read
     }
     if (isBinaryExportFormat(*format) && writesToTerminal(request.output)) {
         printError(QStringLiteral("export: not writing %1 to a terminal; use -o FILE")

@@ -92,8 +92,8 @@ TemplateInputs readTemplateInputs(std::string_view text) {
                     }
                 }
                 if (const auto value = definition.find("NoEcho"); value != definition.end()) {
-                    parameter.noEcho = value->is_boolean() ? value->get<bool>()
-                                                           : scalarText(*value) == "true";
+                    parameter.noEcho =
+                        value->is_boolean() ? value->get<bool>() : scalarText(*value) == "true";
                 }
             }
             inputs.parameters.push_back(std::move(parameter));

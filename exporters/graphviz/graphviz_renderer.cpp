@@ -1,14 +1,17 @@
 // libgvc behind RAII handles, one global mutex, a C numeric locale and captured error messages.
 #include "graphviz_renderer.h"
 
+#include <dlfcn.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <clocale>
 #include <cmath>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -56,6 +59,9 @@ public:
 private:
     std::string m_saved;
 };
+
+/// Set by keepRendersUntilExit(): renders are not freed.
+std::atomic<bool> g_keepRenders = false;
 
 /// Where captured messages go; only touched with the mutex held.
 std::string* g_messages = nullptr;
@@ -302,6 +308,7 @@ struct Resources {
     std::unique_ptr<GVC_t, ContextDeleter> context;
     std::unique_ptr<IconDirectory> icons;
     BackgroundWork work;
+    std::thread fontconfig;  ///< startFontconfig(), joined at exit
     ~Resources();
 };
 
@@ -343,11 +350,23 @@ private:
     int m_status = -1;
 };
 
-/// A private directory holding the icons as files, for Graphviz to measure and rasterize them;
-/// removed at exit.
+/// The icons as files, for Graphviz to measure and rasterize them. They are kept in the user's
+/// cache ($XDG_CACHE_HOME/skydraft, else ~/.cache/skydraft) in a folder named by a hash of the
+/// icons, written once and reused by every later process (writing and removing them took a few
+/// milliseconds of each command-line export). The folder appears by one rename, so a process
+/// sees it whole or not at all; one whose files have gone or changed size is not used. Without
+/// a usable cache the icons go to a private temporary directory, removed at exit.
 class IconDirectory {
 public:
     IconDirectory() {
+        const std::string name = "graphviz-icons-" + contentsHash();
+        if (const std::string cache = cacheRoot(); !cache.empty()) {
+            const std::string path = cache + "/" + name;
+            if (isComplete(path) || (writeInto(cache, name) && isComplete(path))) {
+                m_path = path;
+                return;
+            }
+        }
         std::error_code code;
         std::filesystem::path base = std::filesystem::temp_directory_path(code);
         if (code) {
@@ -360,18 +379,13 @@ public:
             return;
         }
         m_path = pattern;
-        for (const EmbeddedIcon& icon : embeddedIcons()) {
-            std::ofstream file(std::filesystem::path(m_path) / (std::string(icon.key) + ".svg"),
-                               std::ios::binary);
-            file << iconFileContents(icon.key);
-            if (!file) {
-                m_error = "cannot write the icons to " + m_path;
-                return;
-            }
+        m_temporary = true;
+        if (!writeIcons(m_path)) {
+            m_error = "cannot write the icons to " + m_path;
         }
     }
     ~IconDirectory() {
-        if (!m_path.empty()) {
+        if (m_temporary) {
             std::error_code ignored;
             std::filesystem::remove_all(m_path, ignored);
         }
@@ -383,15 +397,117 @@ public:
     const std::string& error() const { return m_error; }
 
 private:
+    static std::string cacheRoot() {
+        std::string root;
+        if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/') {
+            root = xdg;
+        } else if (const char* home = std::getenv("HOME"); home && *home == '/') {
+            root = std::string(home) + "/.cache";
+        } else {
+            return {};
+        }
+        root += "/skydraft";
+        std::error_code code;
+        std::filesystem::create_directories(root, code);
+        return code ? std::string() : root;
+    }
+
+    /// FNV-1a over every icon's key and contents: a new build with other icons gets a new folder.
+    static std::string contentsHash() {
+        std::uint64_t hash = 14695981039346656037ull;
+        auto add = [&hash](std::string_view bytes) {
+            for (const char c : bytes) {
+                hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+            }
+            hash = (hash ^ 0xffu) * 1099511628211ull;
+        };
+        for (const EmbeddedIcon& icon : embeddedIcons()) {
+            add(icon.key);
+            add(iconFileContents(icon.key));
+        }
+        char text[17];
+        std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+        return text;
+    }
+
+    static bool writeIcons(const std::string& directory) {
+        for (const EmbeddedIcon& icon : embeddedIcons()) {
+            std::ofstream file(std::filesystem::path(directory) / iconFileName(icon.key),
+                               std::ios::binary);
+            file << iconFileContents(icon.key);
+            file.close();
+            if (!file) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// Every icon is there with its size.
+    static bool isComplete(const std::string& directory) {
+        for (const EmbeddedIcon& icon : embeddedIcons()) {
+            std::error_code code;
+            const auto size = std::filesystem::file_size(
+                std::filesystem::path(directory) / iconFileName(icon.key), code);
+            if (code || size != iconFileContents(icon.key).size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// Writes the icons into a new folder of the cache and renames it to name; another process
+    /// may have done the same meanwhile, and then its folder stays.
+    static bool writeInto(const std::string& cache, const std::string& name) {
+        std::string pattern = cache + "/.writing-XXXXXX";
+        if (!mkdtemp(pattern.data())) {
+            return false;
+        }
+        std::error_code ignored;
+        const std::string target = cache + "/" + name;
+        const bool written = writeIcons(pattern);
+        bool placed = written && std::rename(pattern.c_str(), target.c_str()) == 0;
+        if (written && !placed && !isComplete(target)) {
+            // A damaged folder left by an earlier run (or by hand): replace it.
+            std::filesystem::remove_all(target, ignored);
+            placed = std::rename(pattern.c_str(), target.c_str()) == 0;
+        }
+        if (!placed) {
+            std::filesystem::remove_all(pattern, ignored);
+        }
+        return placed;
+    }
+
     std::string m_path;
     std::string m_error;
+    bool m_temporary = false;
 };
 
 Resources::~Resources() {
     // Members go in reverse order: work (stopped and joined), then icons; the context is
     // released here so that its deleter never runs at exit.
     work.stop();
+    if (fontconfig.joinable()) {
+        fontconfig.join();
+    }
     (void)context.release();
+}
+
+/// Fontconfig reads its configuration (some fifty files) and font cache the first time Graphviz
+/// measures text, a third of the warm-up. It is thread-safe and initialised once per process,
+/// so a thread of its own starts that while Graphviz loads its plugins. Loaded by name, as
+/// Graphviz's pango plugin loads it: without fontconfig there is nothing to start.
+void startFontconfig() {
+    resources().fontconfig = std::thread([] {
+        void* library = dlopen("libfontconfig.so.1", RTLD_NOW | RTLD_LOCAL);
+        if (!library) {
+            return;
+        }
+        if (auto* init = reinterpret_cast<int (*)()>(dlsym(library, "FcInit"))) {
+            init();
+        }
+        // Not closed: the library stays loaded for pango, and its configuration with it.
+    });
 }
 
 /// The icon files, written on first use; call with the Graphviz mutex held.
@@ -590,14 +706,18 @@ RenderResult renderDot(std::string_view dot, RenderFormat format, int dpi) {
     }
     result.bytes.assign(data, length);
     // Freeing a large layout takes a few percent of a render: the background does it while
-    // the caller goes on with the bytes.
+    // the caller goes on with the bytes, or the process's end does.
     owned.reset();
     layout.release();
-    resources().work.post([laidOut = graph.release()] {
-        std::lock_guard lock(graphvizMutex());
-        gvFreeLayout(context(), laidOut);
-        agclose(laidOut);
-    });
+    if (g_keepRenders.load()) {
+        (void)graph.release();
+    } else {
+        resources().work.post([laidOut = graph.release()] {
+            std::lock_guard lock(graphvizMutex());
+            gvFreeLayout(context(), laidOut);
+            agclose(laidOut);
+        });
+    }
     if (format == RenderFormat::Svg) {
         result.bytes = inlineSvgIcons(result.bytes, &result.warnings);
     }
@@ -608,9 +728,16 @@ std::unique_lock<std::recursive_mutex> lockGraphviz() {
     return std::unique_lock(graphvizMutex());
 }
 
+void keepRendersUntilExit() {
+    g_keepRenders = true;
+}
+
 void prepareRenderer() {
     static std::once_flag once;
-    std::call_once(once, [] { resources().work.post(warmUp); });
+    std::call_once(once, [] {
+        startFontconfig();
+        resources().work.post(warmUp);
+    });
 }
 
 }  // namespace skydraft

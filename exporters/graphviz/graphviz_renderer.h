@@ -37,6 +37,10 @@ RenderResult renderDot(std::string_view dot, RenderFormat format, int dpi = 96);
 /// input. Later calls do nothing.
 void prepareRenderer();
 
+/// For a process that ends after its renders (the command line): their graphs are left for the
+/// operating system to reclaim instead of freed, which a one-shot export waited for at exit.
+void keepRendersUntilExit();
+
 /// Graphviz's libraries keep global state and are not thread-safe, and the renderer frees its
 /// graphs on a thread of its own after returning: any other code that calls cgraph or gvc
 /// (a test reading DOT back with agmemread, say) holds this lock for as long as it does.

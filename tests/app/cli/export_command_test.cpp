@@ -1,7 +1,9 @@
 // Tests of `skydraft export` for the Graphviz formats (dot, png, svg, pdf) and CloudFormation.
 #include <gtest/gtest.h>
 
+#include <QDir>
 #include <QFile>
+#include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
@@ -37,6 +39,60 @@ TEST(ExportCommand, WritesPngSvgAndPdfFiles) {
         EXPECT_EQ(r.exitCode, 0) << name << r.err.toStdString();
         EXPECT_TRUE(readAll(base + QStringLiteral(".pdf")).startsWith("%PDF-")) << name;
     }
+}
+
+/// Runs an SVG export of an example with XDG_CACHE_HOME and TMPDIR set for the child.
+RunResult exportSvgWith(const QString& cache, const QString& tmp, const QString& out) {
+    const QByteArray cacheBytes = cache.toLocal8Bit();
+    const QByteArray tmpBytes = tmp.toLocal8Bit();
+    return runSkydraft({QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("svg"),
+                        example("three-peered-vpcs"), QStringLiteral("-o"), out},
+                       {}, [&] {
+                           setenv("XDG_CACHE_HOME", cacheBytes.constData(), 1);
+                           setenv("TMPDIR", tmpBytes.constData(), 1);
+                       });
+}
+
+TEST(ExportCommand, IconFilesAreWrittenOnceToTheUsersCache) {
+    // Graphviz reads the icons from files: they are kept in the cache, written by one rename,
+    // and a folder whose files were damaged is written again.
+    const QString root = tempDir();
+    const QString cache = root + QStringLiteral("/cache");
+    const QString tmp = root + QStringLiteral("/tmp");
+    ASSERT_TRUE(QDir().mkpath(tmp));
+    RunResult r = exportSvgWith(cache, tmp, root + QStringLiteral("/a.svg"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QDir skydraftCache(cache + QStringLiteral("/skydraft"));
+    const QStringList folders =
+        skydraftCache.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+    ASSERT_EQ(folders.size(), 1) << folders.join(' ').toStdString();
+    EXPECT_TRUE(folders[0].startsWith(QStringLiteral("graphviz-icons-")));
+    const QString icons = skydraftCache.filePath(folders[0]);
+    EXPECT_GE(QDir(icons).entryList({QStringLiteral("*.svg")}, QDir::Files).size(), 20);
+    EXPECT_TRUE(QDir(tmp).isEmpty());  // nothing written to the temporary directory
+
+    const QString vpc = icons + QStringLiteral("/vpc.svg");
+    const QByteArray original = readAll(vpc);
+    ASSERT_TRUE(original.startsWith("<?xml"));
+    QFile damaged(vpc);
+    ASSERT_TRUE(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    damaged.write("<svg");
+    damaged.close();
+    r = exportSvgWith(cache, tmp, root + QStringLiteral("/b.svg"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(readAll(vpc), original);
+    EXPECT_EQ(readAll(root + QStringLiteral("/b.svg")), readAll(root + QStringLiteral("/a.svg")));
+    EXPECT_EQ(skydraftCache.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden), folders);
+
+    // No usable cache (its path is a file): a private temporary folder, gone at exit.
+    const QString notADirectory = root + QStringLiteral("/file");
+    QFile file(notADirectory);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.close();
+    r = exportSvgWith(notADirectory, tmp, root + QStringLiteral("/c.svg"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(readAll(root + QStringLiteral("/c.svg")), readAll(root + QStringLiteral("/a.svg")));
+    EXPECT_TRUE(QDir(tmp).isEmpty()) << QDir(tmp).entryList().join(' ').toStdString();
 }
 
 TEST(ExportCommand, HigherDpiMakesALargerPng) {

@@ -228,7 +228,8 @@ TEST(CloudFormationExport, SecondaryCidrsComeFirst) {
 
 TEST(CloudFormationExport, AnAllProtocolRuleNamesNoPorts) {
     // The planted-faults example keeps from_port 0 / to_port 0 on its allow-all egress rule:
-    // CloudFormation ignores ports for protocol -1 and cfn-lint warns (W3687) when they are written.
+    // CloudFormation ignores ports for protocol -1 and cfn-lint warns (W3687) when they are
+    // written.
     LoadResult loaded =
         loadDiagram(test::readSourceFile("examples/faulty/planted-faults.skydraft"));
     ASSERT_TRUE(loaded) << loaded.error->toString();
