@@ -1,8 +1,8 @@
 // libgvc behind RAII handles, one global mutex, a C numeric locale and captured error messages.
 #include "graphviz_renderer.h"
 
-#include <dlfcn.h>
 #include <graphviz/cgraph.h>
+#include <fontconfig/fontconfig.h>
 #include <graphviz/gvc.h>
 #include <unistd.h>
 
@@ -495,19 +495,10 @@ Resources::~Resources() {
 
 /// Fontconfig reads its configuration (some fifty files) and font cache the first time Graphviz
 /// measures text, a third of the warm-up. It is thread-safe and initialised once per process,
-/// so a thread of its own starts that while Graphviz loads its plugins. Loaded by name, as
-/// Graphviz's pango plugin loads it: without fontconfig there is nothing to start.
+/// so a thread of its own starts that at once, while Graphviz loads its plugins (pango finds
+/// it done). Linked rather than loaded with the plugins: a dlopen of it would wait for theirs.
 void startFontconfig() {
-    resources().fontconfig = std::thread([] {
-        void* library = dlopen("libfontconfig.so.1", RTLD_NOW | RTLD_LOCAL);
-        if (!library) {
-            return;
-        }
-        if (auto* init = reinterpret_cast<int (*)()>(dlsym(library, "FcInit"))) {
-            init();
-        }
-        // Not closed: the library stays loaded for pango, and its configuration with it.
-    });
+    resources().fontconfig = std::thread([] { FcInit(); });
 }
 
 /// The icon files, written on first use; call with the Graphviz mutex held.
