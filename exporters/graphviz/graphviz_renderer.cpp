@@ -1,8 +1,8 @@
 // libgvc behind RAII handles, one global mutex, a C numeric locale and captured error messages.
 #include "graphviz_renderer.h"
 
-#include <graphviz/cgraph.h>
 #include <fontconfig/fontconfig.h>
+#include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <unistd.h>
 
