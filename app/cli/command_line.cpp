@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "cli/cli_io.h"
+#include "cli/cost_command.h"
 #include "cli/diff_command.h"
 #include "cli/export_command.h"
 #include "cli/format_command.h"
@@ -58,6 +59,7 @@ const std::vector<Subcommand>& subcommands() {
         {"import", "import a CloudFormation template, or scan an AWS account, as a diagram",
          &runImportCommand},
         {"diff", "compare two diagrams, templates or scans", &runDiffCommand},
+        {"cost", "what a design costs a month, line by line", &runCostCommand},
         {"help", "show this help", &runHelp},
     };
     return table;

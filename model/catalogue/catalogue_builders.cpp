@@ -196,6 +196,37 @@ KindBuilder& KindBuilder::detail(std::vector<DetailPart> parts) {
     return *this;
 }
 
+KindBuilder& KindBuilder::pricing(std::vector<PriceTerm> terms) {
+    m_def.pricing = std::move(terms);
+    return *this;
+}
+
+PriceTerm hourly(std::string what, std::string priceKey) {
+    PriceTerm term;
+    term.what = std::move(what);
+    term.priceKey = std::move(priceKey);
+    return term;
+}
+
+PriceTerm perUse(std::string what, std::string priceKey, std::string usageProperty) {
+    PriceTerm term = hourly(std::move(what), std::move(priceKey));
+    term.quantity = PriceTerm::Quantity::Usage;
+    term.usage = std::move(usageProperty);
+    return term;
+}
+
+PriceTerm counted(PriceTerm term, std::string countProperty, double countDefault) {
+    term.countProperty = std::move(countProperty);
+    term.countDefault = countDefault;
+    return term;
+}
+
+PriceTerm when(PriceTerm term, std::string property, std::vector<std::string> values) {
+    term.whenProperty = std::move(property);
+    term.whenValues = std::move(values);
+    return term;
+}
+
 KindDef KindBuilder::build() {
     return std::move(m_def);
 }
@@ -253,6 +284,11 @@ ConnectionBuilder& ConnectionBuilder::line(std::string style, bool dashed, bool 
     m_def.lineStyle = std::move(style);
     m_def.dashed = dashed;
     m_def.directed = directed;
+    return *this;
+}
+
+ConnectionBuilder& ConnectionBuilder::pricing(std::vector<PriceTerm> terms) {
+    m_def.pricing = std::move(terms);
     return *this;
 }
 

@@ -66,11 +66,21 @@ public:
     KindBuilder& picture(PictureRole role);
     KindBuilder& global();
     KindBuilder& detail(std::vector<DetailPart> parts);
+    KindBuilder& pricing(std::vector<PriceTerm> terms);
     KindDef build();
 
 private:
     KindDef m_def;
 };
+
+/// A price term by the hour: hours x the price at priceKey.
+PriceTerm hourly(std::string what, std::string priceKey);
+/// A price term by usage: the usage property's quantity x the price at priceKey.
+PriceTerm perUse(std::string what, std::string priceKey, std::string usageProperty);
+/// The term counted by a property (a number, or a list's length), countDefault when unset.
+PriceTerm counted(PriceTerm term, std::string countProperty, double countDefault = 1);
+/// The term only when property has one of values.
+PriceTerm when(PriceTerm term, std::string property, std::vector<std::string> values);
 
 /// Builds one connection kind.
 class ConnectionBuilder {
@@ -85,6 +95,7 @@ public:
     ConnectionBuilder& routeTarget(std::string cfnField, std::string tableKind, bool viaToEnd,
                                    bool cfnRef = true);
     ConnectionBuilder& line(std::string style, bool dashed, bool directed);
+    ConnectionBuilder& pricing(std::vector<PriceTerm> terms);
     ConnectionKindDef build();
 
 private:

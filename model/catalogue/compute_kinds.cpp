@@ -29,6 +29,9 @@ void addComputeKinds(std::vector<KindDef>& kinds) {
             .describe("A virtual server.")
             .routeTarget("InstanceId")
             .detail({detailValue("instance_type"), detailValue("private_ip")})
+            .pricing(
+                {hourly("h", "ec2.{instance_type}.hour"),
+                 when(hourly("h of its public IPv4", "public_ipv4.hour"), "public_ip", {"true"})})
             .build());
 
     kinds.push_back(KindBuilder("auto_scaling_group", "Auto Scaling group", compute)
@@ -49,6 +52,8 @@ void addComputeKinds(std::vector<KindDef>& kinds) {
                         .describe("A fleet of instances spread over subnets.")
                         .detail({detailText("Auto Scaling"), detailValue("instance_type"),
                                  detailRange("min_size", "max_size")})
+                        .pricing({counted(hourly("instance h", "ec2.{instance_type}.hour"),
+                                          "desired_capacity")})
                         .build());
 
     kinds.push_back(
@@ -75,6 +80,12 @@ void addComputeKinds(std::vector<KindDef>& kinds) {
                                              {"gateway", "Gateway LB"},
                                              {"*", "Application LB"}}),
                      detailValue("scheme")})
+            .pricing(
+                {hourly("h", "load_balancer.{lb_type}.hour"),
+                 counted(hourly("capacity unit h", "load_balancer.{lb_type}.capacity_unit_hour"),
+                         "capacity_units"),
+                 when(counted(hourly("zone h of a public IPv4", "public_ipv4.hour"), "subnets"),
+                      "scheme", {"internet-facing"})})
             .build());
 
     kinds.push_back(

@@ -34,6 +34,8 @@ void addConnectionKinds(std::vector<ConnectionKindDef>& kinds) {
             .routeTarget("TransitGatewayId", "route_table", true)
             .routeTarget("TransitGatewayAttachmentId", "transit_gateway_route_table", false)
             .line("transit", false, false)
+            .pricing({hourly("h", "transit_gateway.attachment_hour"),
+                      perUse("GB processed", "transit_gateway.gb", "data_processed_gb")})
             .build());
 
     kinds.push_back(
@@ -45,6 +47,7 @@ void addConnectionKinds(std::vector<ConnectionKindDef>& kinds) {
             .describe("Joins two transit gateways, typically in different regions.")
             .routeTarget("TransitGatewayAttachmentId", "transit_gateway_route_table", false)
             .line("transit", true, false)
+            .pricing({hourly("h", "transit_gateway.attachment_hour")})
             .build());
 
     kinds.push_back(
@@ -63,6 +66,7 @@ void addConnectionKinds(std::vector<ConnectionKindDef>& kinds) {
                       "transit gateway.")
             .routeTarget("TransitGatewayAttachmentId", "transit_gateway_route_table", false, false)
             .line("vpn", true, false)
+            .pricing({hourly("h", "vpn_connection.hour")})
             .build());
 
     kinds.push_back(ConnectionBuilder("uses", "Uses")

@@ -34,6 +34,9 @@ void addDataKinds(std::vector<KindDef>& kinds) {
             .describe("A managed relational database with its DB subnet group.")
             .detail({detailValue("engine"), detailValue("instance_class"),
                      detailWords("multi_az", {{"true", "Multi-AZ"}, {"*", ""}})})
+            .pricing({hourly("h", "rds.{instance_class}.hour"),
+                      when(hourly("h of the Multi-AZ standby", "rds.{instance_class}.hour"),
+                           "multi_az", {"true"})})
             .build());
 
     kinds.push_back(
@@ -64,6 +67,7 @@ void addDataKinds(std::vector<KindDef>& kinds) {
                  cfnOptional(securityGroupsProp(), "VpcSecurityGroupIds", CfnValue::GroupIdList)})
             .describe("A managed in-memory cache.")
             .detail({detailText("ElastiCache"), detailValue("engine")})
+            .pricing({counted(hourly("node h", "elasticache.{node_type}.hour"), "num_nodes")})
             .build());
 
     kinds.push_back(KindBuilder("s3_bucket", "S3 bucket", storage)

@@ -67,6 +67,27 @@ struct DetailPart {
     bool lastSegment = false;  ///< only what follows the value's last '.' (service names)
 };
 
+/// One part of what an element or connection of a kind costs a month (model/pricing prices it):
+/// a price of the price table times hours or a usage, times a count.
+struct PriceTerm {
+    enum class Quantity {
+        Hours,  ///< the element's monthly_hours, 730 by default
+        Usage,  ///< the element's usage property (GB a month), 0 by default
+    };
+    std::string what;      ///< the formula's word for the quantity: "h", "GB processed"
+    std::string priceKey;  ///< a price table key; "{prop}" is the property's value
+    Quantity quantity = Quantity::Hours;
+    std::string usage;  ///< Usage: the property giving the quantity ("data_processed_gb")
+    /// The property counting how many ("desired_capacity", "subnets": a list counts its items;
+    /// "" for one), and the count when the element does not set it.
+    std::string countProperty;
+    double countDefault = 1;
+    /// The term applies only when the property has one of the values ("connectivity",
+    /// {"public"}); "" always.
+    std::string whenProperty;
+    std::vector<std::string> whenValues;
+};
+
 /// One element kind (vpc, subnet, ec2_instance, ...).
 struct KindDef {
     std::string key;
@@ -93,6 +114,8 @@ struct KindDef {
     bool global = false;
     /// The line under the name in exported pictures; empty: the display name.
     std::vector<DetailPart> detail;
+    /// What it costs a month; empty: nothing by the hour (usage-only or free kinds).
+    std::vector<PriceTerm> pricing;
 
     const PropertyDef* property(std::string_view propertyKey) const;
     bool canLiveIn(std::string_view parentKind) const;
@@ -125,6 +148,7 @@ struct ConnectionKindDef {
     std::string lineStyle;  ///< the canvas colour role: "peering", "transit", "vpn", "uses"
     bool dashed = false;    ///< drawn dashed on the canvas and in pictures
     bool directed = false;  ///< drawn with an arrow head
+    std::vector<PriceTerm> pricing;  ///< what it costs a month; empty: nothing by the hour
 
     const PropertyDef* property(std::string_view propertyKey) const;
     bool canJoin(std::string_view fromKind, std::string_view toKind) const;

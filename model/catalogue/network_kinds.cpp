@@ -110,6 +110,10 @@ void addNetworkKinds(std::vector<KindDef>& kinds) {
             .network()
             .detail({detailWords("connectivity",
                                  {{"private", "Private NAT gateway"}, {"*", "NAT gateway"}})})
+            .pricing({hourly("h", "nat_gateway.hour"),
+                      perUse("GB processed", "nat_gateway.gb", "data_processed_gb"),
+                      when(hourly("h of its public IPv4", "public_ipv4.hour"), "connectivity",
+                           {"public"})})
             .build());
 
     kinds.push_back(
@@ -120,6 +124,7 @@ void addNetworkKinds(std::vector<KindDef>& kinds) {
             .properties({cfn(refProp("instance", T::Reference, "Instance", {"ec2_instance"}),
                              "InstanceId", CfnValue::Ref)})
             .describe("A static public IPv4 address.")
+            .pricing({hourly("h", "public_ipv4.hour")})
             .build());
 
     kinds.push_back(
@@ -149,6 +154,12 @@ void addNetworkKinds(std::vector<KindDef>& kinds) {
             .network()
             .detail({detailText("Endpoint"), detailLastSegment("service_name"),
                      detailValue("endpoint_type")})
+            .pricing({when(counted(hourly("zone h", "vpc_endpoint.{endpoint_type}.zone_hour"),
+                                   "subnets"),
+                           "endpoint_type", {"interface", "gateway_load_balancer"}),
+                      when(perUse("GB processed", "vpc_endpoint.{endpoint_type}.gb",
+                                  "data_processed_gb"),
+                           "endpoint_type", {"interface", "gateway_load_balancer"})})
             .build());
 }
 

@@ -1,0 +1,300 @@
+// The monthly estimate: the built-in price table covers every price term of the catalogue in
+// every region it lists, each priced kind's formula is exact, an example's total matches a
+// hand computation from the table, and what cannot be priced says why.
+#include "pricing/cost_estimate.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "catalogue/resource_catalogue.h"
+#include "diagram_file.h"
+#include "pricing/cost_report.h"
+
+namespace skydraft {
+namespace {
+
+using nlohmann::json;
+
+Element make(std::string id, std::string kind, std::string parent = {},
+             json properties = json::object()) {
+    Element e;
+    e.id = std::move(id);
+    e.kind = std::move(kind);
+    e.name = e.id;
+    e.parent = std::move(parent);
+    e.properties = std::move(properties);
+    return e;
+}
+
+const PriceTable& table() {
+    return builtInPriceTable();
+}
+
+double at(const char* key, const char* region = "us-east-1") {
+    const auto price = table().price(region, key);
+    EXPECT_TRUE(price.has_value()) << key;
+    return price.value_or(0);
+}
+
+/// A VPC in us-east-1 with two subnets in two zones.
+Diagram network(const std::string& region = "us-east-1") {
+    Diagram d;
+    EXPECT_TRUE(d.addElement(make("vpc", "vpc", "", {{"cidr", "10.0.0.0/16"}, {"region", region}})));
+    EXPECT_TRUE(d.addElement(make("sub-a", "subnet", "vpc", {{"cidr", "10.0.0.0/24"}})));
+    EXPECT_TRUE(d.addElement(make("sub-b", "subnet", "vpc", {{"cidr", "10.0.1.0/24"}})));
+    return d;
+}
+
+const CostLine* lineOf(const CostReport& report, std::string_view id) {
+    for (const CostLine& line : report.lines) {
+        if (line.id == id) {
+            return &line;
+        }
+    }
+    return nullptr;
+}
+
+TEST(PriceTable, EveryRegionHasEveryPriceOfEveryKind) {
+    ASSERT_FALSE(table().date.empty());
+    ASSERT_EQ(table().currency, "USD");
+    ASSERT_GE(table().regions.size(), 3u);
+    for (const char* region : {"us-east-1", "eu-west-1", "ap-northeast-2"}) {
+        ASSERT_TRUE(table().hasRegion(region)) << region;
+    }
+    // The same keys everywhere: a price missing in one region is a gap in the table.
+    const auto& first = table().regions.begin()->second;
+    for (const auto& [region, prices] : table().regions) {
+        EXPECT_EQ(prices.size(), first.size()) << region;
+        for (const auto& [key, value] : first) {
+            EXPECT_TRUE(prices.count(key)) << region << " lacks " << key;
+        }
+    }
+    // Every price term of the catalogue, with each enum value its pattern names, has a price.
+    const ResourceCatalogue& catalogue = ResourceCatalogue::instance();
+    int terms = 0;
+    auto check = [&](const std::vector<PriceTerm>& pricing, const auto& def) {
+        for (const PriceTerm& term : pricing) {
+            std::vector<std::string> keys = {term.priceKey};
+            const std::size_t open = term.priceKey.find('{');
+            if (open != std::string::npos) {
+                const std::size_t close = term.priceKey.find('}', open);
+                const PropertyDef* p = def.property(term.priceKey.substr(open + 1, close - open - 1));
+                ASSERT_NE(p, nullptr) << def.key << ": " << term.priceKey;
+                keys.clear();
+                std::vector<std::string> values = p->enumValues;
+                if (values.empty()) {
+                    values.push_back(p->defaultValue.template get<std::string>());
+                }
+                for (const std::string& value : values) {
+                    if (!term.whenValues.empty() && term.whenProperty == p->key &&
+                        std::find(term.whenValues.begin(), term.whenValues.end(), value) ==
+                            term.whenValues.end()) {
+                        continue;  // the term does not apply for that value
+                    }
+                    keys.push_back(term.priceKey.substr(0, open) + value +
+                                   term.priceKey.substr(close + 1));
+                }
+            }
+            for (const std::string& key : keys) {
+                ++terms;
+                for (const auto& [region, prices] : table().regions) {
+                    EXPECT_TRUE(prices.count(key)) << def.key << ": no " << key << " in " << region;
+                }
+            }
+        }
+    };
+    for (const KindDef& def : catalogue.kinds()) {
+        check(def.pricing, def);
+    }
+    for (const ConnectionKindDef& def : catalogue.connectionKinds()) {
+        check(def.pricing, def);
+    }
+    EXPECT_GE(terms, 15);
+}
+
+TEST(PriceTable, MalformedTablesSayWhatIsWrong) {
+    std::string error;
+    EXPECT_FALSE(parsePriceTable("[]", &error));
+    EXPECT_EQ(error, "the price table is not a JSON object");
+    EXPECT_FALSE(parsePriceTable(R"({"date":"d","currency":"USD","regions":{"x":{"a":-1}}})", &error));
+    EXPECT_EQ(error, "regions.x.a is not a price (-1)");
+    EXPECT_FALSE(parsePriceTable(R"({"date":"d","currency":"USD","regions":{"x":[]}})", &error));
+    EXPECT_EQ(error, "regions.x is not an object of prices");
+    EXPECT_FALSE(parsePriceTable(R"({"currency":"USD","regions":{}})", &error));
+    EXPECT_EQ(error, "the price table has no \"date\" text");
+    const auto ok = parsePriceTable(R"({"date":"d","currency":"USD","regions":{"x":{"a":0.5}}})", &error);
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(ok->price("x", "a"), 0.5);
+    EXPECT_FALSE(ok->price("x", "b"));
+    EXPECT_FALSE(ok->price("y", "a"));
+}
+
+TEST(CostEstimate, EveryPricedKindHasItsFormula) {
+    Diagram d = network();
+    ASSERT_TRUE(d.addElement(make("nat-a", "nat_gateway", "sub-a", {{"data_processed_gb", 100}})));
+    ASSERT_TRUE(d.addElement(make("nat-p", "nat_gateway", "sub-b", {{"connectivity", "private"}})));
+    ASSERT_TRUE(d.addElement(make("eip", "elastic_ip", "vpc")));
+    ASSERT_TRUE(d.addElement(make("web", "ec2_instance", "sub-a", {{"instance_type", "t3.micro"}, {"public_ip", true}})));
+    ASSERT_TRUE(d.addElement(make("half", "ec2_instance", "sub-a", {{"instance_type", "m5.large"}, {"monthly_hours", 365}})));
+    ASSERT_TRUE(d.addElement(make("asg", "auto_scaling_group", "vpc", {{"instance_type", "t3.small"}, {"desired_capacity", 3}})));
+    ASSERT_TRUE(d.addElement(make("alb", "load_balancer", "vpc", {{"scheme", "internet-facing"}, {"subnets", {"sub-a", "sub-b"}}, {"capacity_units", 2}})));
+    ASSERT_TRUE(d.addElement(make("nlb", "load_balancer", "vpc", {{"lb_type", "network"}, {"scheme", "internal"}})));
+    ASSERT_TRUE(d.addElement(make("db", "rds_instance", "vpc", {{"instance_class", "db.t3.medium"}, {"multi_az", true}})));
+    ASSERT_TRUE(d.addElement(make("cache", "elasticache_cluster", "vpc", {{"node_type", "cache.t3.small"}, {"num_nodes", 2}})));
+    ASSERT_TRUE(d.addElement(make("vpce-if", "vpc_endpoint", "vpc", {{"endpoint_type", "interface"}, {"subnets", {"sub-a", "sub-b"}}, {"data_processed_gb", 50}})));
+    ASSERT_TRUE(d.addElement(make("vpce-gw", "vpc_endpoint", "vpc", {{"endpoint_type", "gateway"}})));
+    ASSERT_TRUE(d.addElement(make("tgw", "transit_gateway", "", {{"region", "us-east-1"}})));
+    ASSERT_TRUE(d.addElement(make("cgw", "customer_gateway")));
+    Connection attach{"att", "transit_gateway_attachment", "att", "vpc", "tgw", {{"subnets", {"sub-a"}}, {"data_processed_gb", 10}}, {}};
+    ASSERT_TRUE(d.addConnection(attach));
+    Connection vpn{"vpn", "vpn_attachment", "vpn", "cgw", "tgw", json::object(), {}};
+    ASSERT_TRUE(d.addConnection(vpn));
+
+    const CostReport report = estimateCost(d, table());
+    EXPECT_TRUE(report.errors().empty()) << report.errors()[0];
+    auto formula = [&](const char* id) {
+        const CostLine* line = lineOf(report, id);
+        return line ? line->formula() : std::string("(no line)");
+    };
+    EXPECT_EQ(formula("nat-a"),
+              "NAT gateway nat-a: 730 h x $0.045 + 100 GB processed x $0.045 + 730 h of its "
+              "public IPv4 x $0.005 = $41.00");
+    EXPECT_EQ(formula("nat-p"), "NAT gateway nat-p: 730 h x $0.045 = $32.85");
+    EXPECT_EQ(formula("eip"), "Elastic IP eip: 730 h x $0.005 = $3.65");
+    EXPECT_EQ(formula("web"),
+              "EC2 instance web: 730 h x $0.0104 + 730 h of its public IPv4 x $0.005 = $11.24");
+    EXPECT_EQ(formula("half"), "EC2 instance half: 365 h x $0.096 = $35.04");
+    EXPECT_EQ(formula("asg"), "Auto Scaling group asg: 3 x 730 instance h x $0.0208 = $45.55");
+    EXPECT_EQ(formula("alb"),
+              "Load balancer alb: 730 h x $0.0225 + 2 x 730 capacity unit h x $0.008 + 2 x 730 "
+              "zone h of a public IPv4 x $0.005 = $35.41");
+    EXPECT_EQ(formula("nlb"),
+              "Load balancer nlb: 730 h x $0.0225 + 730 capacity unit h x $0.006 = $20.81");
+    EXPECT_EQ(formula("db"),
+              "RDS database db: 730 h x $0.072 + 730 h of the Multi-AZ standby x $0.072 = $105.12");
+    EXPECT_EQ(formula("cache"), "ElastiCache cluster cache: 2 x 730 node h x $0.034 = $49.64");
+    EXPECT_EQ(formula("vpce-if"),
+              "VPC endpoint vpce-if: 2 x 730 zone h x $0.01 + 50 GB processed x $0.01 = $15.10");
+    EXPECT_EQ(lineOf(report, "vpce-gw"), nullptr);  // gateway endpoints are free
+    EXPECT_EQ(formula("att"),
+              "Transit gateway attachment att: 730 h x $0.05 + 10 GB processed x $0.02 = $36.70");
+    EXPECT_EQ(formula("vpn"), "VPN connection vpn: 730 h x $0.05 = $36.50");
+    // Each formula's terms are the table's prices, and the totals add the lines.
+    const CostLine* nat = lineOf(report, "nat-a");
+    ASSERT_NE(nat, nullptr);
+    EXPECT_DOUBLE_EQ(nat->monthly, 730 * at("nat_gateway.hour") + 100 * at("nat_gateway.gb") +
+                                       730 * at("public_ipv4.hour"));
+    double sum = 0;
+    for (const CostLine& line : report.lines) {
+        sum += line.monthly;
+    }
+    EXPECT_DOUBLE_EQ(report.total, sum);
+    EXPECT_DOUBLE_EQ(report.perCategory.at("database"),
+                     lineOf(report, "db")->monthly + lineOf(report, "cache")->monthly);
+    EXPECT_EQ(report.perVpc.count("vpc"), 1u);
+    EXPECT_EQ(lineOf(report, "vpn")->vpc, "");  // a customer gateway to a transit gateway
+}
+
+TEST(CostEstimate, RegionsChangeThePriceAndGapsAreNamed) {
+    Diagram d = network("eu-west-1");
+    ASSERT_TRUE(d.addElement(make("nat", "nat_gateway", "sub-a")));
+    ASSERT_TRUE(d.addElement(make("odd", "ec2_instance", "sub-a", {{"instance_type", "x9.huge"}})));
+    CostReport report = estimateCost(d, table());
+    const CostLine* nat = lineOf(report, "nat");
+    ASSERT_NE(nat, nullptr);
+    EXPECT_EQ(nat->region, "eu-west-1");
+    EXPECT_DOUBLE_EQ(nat->monthly, 730 * (at("nat_gateway.hour", "eu-west-1") +
+                                          at("public_ipv4.hour", "eu-west-1")));
+    ASSERT_EQ(report.errors().size(), 1u);
+    EXPECT_EQ(report.errors()[0], "EC2 instance odd: no price for ec2.x9.huge.hour in eu-west-1 "
+                                  "in the price table of " + table().date);
+    EXPECT_DOUBLE_EQ(report.total, nat->monthly);  // the unpriced line is not in the total
+
+    report = estimateCost(d, table(), {"ap-northeast-2"});
+    EXPECT_DOUBLE_EQ(lineOf(report, "nat")->monthly,
+                     730 * (at("nat_gateway.hour", "ap-northeast-2") +
+                            at("public_ipv4.hour", "ap-northeast-2")));
+    report = estimateCost(d, table(), {"sa-east-1"});
+    EXPECT_EQ(lineOf(report, "nat")->error,
+              "no price for nat_gateway.hour in sa-east-1 (a region the table does not cover) in "
+              "the price table of " + table().date);
+
+    Diagram noRegion;
+    ASSERT_TRUE(noRegion.addElement(make("vpc", "vpc", "", {{"cidr", "10.0.0.0/16"}, {"region", ""}})));
+    ASSERT_TRUE(noRegion.addElement(make("eip", "elastic_ip", "vpc")));
+    report = estimateCost(noRegion, table());
+    ASSERT_EQ(report.errors().size(), 1u);
+    EXPECT_EQ(report.errors()[0],
+              "Elastic IP eip: no region to price it in (its VPC names none); give one with "
+              "--region");
+}
+
+TEST(CostEstimate, TheThreeTierExampleCostsWhatTheTableSays) {
+    std::ifstream file(std::string(SKYDRAFT_SOURCE_DIR) + "/examples/three-tier-web-app.skydraft");
+    std::stringstream text;
+    text << file.rdbuf();
+    const LoadResult loaded = loadDiagram(text.str());
+    ASSERT_TRUE(loaded);
+    const Diagram& d = *loaded.diagram;
+    // By hand: what the example holds, priced from the table.
+    double expected = 0;
+    for (const Element& e : d.elements()) {
+        const double hours = 730;
+        if (e.kind == "nat_gateway") {
+            expected += hours * (at("nat_gateway.hour") +
+                                 (e.stringProperty("connectivity") == "private" ? 0 : at("public_ipv4.hour")));
+        } else if (e.kind == "ec2_instance") {
+            expected += hours * (at(("ec2." + e.stringProperty("instance_type") + ".hour").c_str()) +
+                                 (e.boolProperty("public_ip") ? at("public_ipv4.hour") : 0));
+        } else if (e.kind == "load_balancer") {
+            const std::string type = e.stringProperty("lb_type");
+            expected += hours * (at(("load_balancer." + type + ".hour").c_str()) +
+                                 at(("load_balancer." + type + ".capacity_unit_hour").c_str()));
+            if (e.stringProperty("scheme") == "internet-facing") {
+                expected += hours * at("public_ipv4.hour") *
+                            static_cast<double>(e.stringListProperty("subnets").size());
+            }
+        } else if (e.kind == "rds_instance") {
+            expected += hours * at(("rds." + e.stringProperty("instance_class") + ".hour").c_str()) *
+                        (e.boolProperty("multi_az") ? 2 : 1);
+        }
+    }
+    const CostReport report = estimateCost(d, table());
+    EXPECT_TRUE(report.errors().empty());
+    EXPECT_GT(expected, 100);
+    EXPECT_NEAR(report.total, expected, 0.005);
+    EXPECT_EQ(report.lines.size(), 6u);  // 2 NAT gateways, 2 instances, the ALB, the database
+}
+
+TEST(CostReport, TextJsonAndCsvCarryTheSameLines) {
+    Diagram d = network();
+    ASSERT_TRUE(d.addElement(make("nat", "nat_gateway", "sub-a")));
+    Element odd = make("odd", "ec2_instance", "sub-a", {{"instance_type", "x9.huge"}});
+    odd.name = "odd, \"quoted\"";
+    ASSERT_TRUE(d.addElement(odd));
+    const CostReport report = estimateCost(d, table());
+    const std::string text = costReportText(report);
+    EXPECT_NE(text.find("  NAT gateway nat: 730 h x $0.045 + 730 h of its public IPv4 x $0.005 = $36.50\n"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("Total: $36.50 a month (USD, on-demand prices of " + table().date + ")"),
+              std::string::npos);
+    EXPECT_NE(text.find("1 line is not in the total (marked !)"), std::string::npos);
+    const auto j = costReportJson(report);
+    EXPECT_EQ(j["total"], 36.5);
+    EXPECT_EQ(j["price_date"], table().date);
+    EXPECT_EQ(j["lines"][0]["terms"][0]["price_key"], "nat_gateway.hour");
+    EXPECT_EQ(j["lines"][1]["error"].get<std::string>().substr(0, 15), "no price for ec");
+    EXPECT_EQ(j["per_vpc"]["vpc"], 36.5);
+    const std::string csv = costReportCsv(report);
+    EXPECT_EQ(csv.substr(0, csv.find('\n') + 1),
+              "id,name,kind,category,vpc,region,monthly,formula\r\n");
+    EXPECT_NE(csv.find("odd,\"odd, \"\"quoted\"\"\",ec2_instance,compute,vpc,us-east-1,0.00,"),
+              std::string::npos)
+        << csv;
+}
+
+}  // namespace
+}  // namespace skydraft
