@@ -8,6 +8,7 @@
 #include "cli/command_line.h"
 #include "diff/diagram_diff.h"
 #include "diff/diff_report.h"
+#include "pricing/cost_report.h"
 
 namespace skydraft::cli {
 
@@ -73,12 +74,21 @@ int runDiffCommand(const QStringList& arguments) {
         options.logicalIdsB = cloudFormationLogicalIds(*b);
     }
     const DiagramDiff diff = diffDiagrams(*a, *b, options);
-    const QByteArray report =
-        formatName == QStringLiteral("json")
-            ? QByteArray::fromStdString(
-                  diffToJson(diff).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
-                  "\n")
-            : QByteArray::fromStdString(diffToText(diff));
+    // What the change does to the monthly estimate, each design priced in its own regions.
+    const CostReport costA = estimateCost(*a, builtInPriceTable());
+    const CostReport costB = estimateCost(*b, builtInPriceTable());
+    QByteArray report;
+    if (formatName == QStringLiteral("json")) {
+        nlohmann::json json = diffToJson(diff);
+        if (!options.networkOnly) {
+            json["monthly_cost"] = costDeltaJson(costA, costB);
+        }
+        report = QByteArray::fromStdString(
+            json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    } else {
+        report = QByteArray::fromStdString(
+            diffToText(diff) + (options.networkOnly ? std::string() : costDeltaText(costA, costB)));
+    }
     if (!writeOutput(parser.value(output), report)) {
         return kUnusable;
     }

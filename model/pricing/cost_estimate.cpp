@@ -41,7 +41,8 @@ std::string resolveKey(const std::string& pattern, const auto& item) {
             break;
         }
         key += pattern.substr(at, open - at);
-        const std::string value = valueText(item.property(pattern.substr(open + 1, close - open - 1)));
+        const std::string value =
+            valueText(item.property(pattern.substr(open + 1, close - open - 1)));
         if (value.empty()) {
             return "";
         }
@@ -109,9 +110,8 @@ void price(CostLine& line, const std::vector<PriceTerm>& terms, const auto& item
         cost.what = term.what;
         cost.priceKey = resolveKey(term.priceKey, item);
         cost.count = numberOf(item, term.countProperty, term.countDefault);
-        cost.quantity = term.quantity == PriceTerm::Quantity::Hours
-                            ? hours
-                            : numberOf(item, term.usage, 0);
+        cost.quantity =
+            term.quantity == PriceTerm::Quantity::Hours ? hours : numberOf(item, term.usage, 0);
         if (term.quantity == PriceTerm::Quantity::Usage && cost.quantity == 0) {
             continue;  // no usage given: nothing to show
         }
@@ -119,14 +119,14 @@ void price(CostLine& line, const std::vector<PriceTerm>& terms, const auto& item
             line.error = "no region to price it in (its VPC names none); give one with --region";
             return;
         }
-        const auto unitPrice = cost.priceKey.empty()
-                                   ? std::nullopt
-                                   : table.price(line.region, cost.priceKey);
+        const auto unitPrice =
+            cost.priceKey.empty() ? std::nullopt : table.price(line.region, cost.priceKey);
         if (!unitPrice) {
-            line.error = "no price for " +
-                         (cost.priceKey.empty() ? term.priceKey : cost.priceKey) + " in " +
-                         line.region + (table.hasRegion(line.region) ? "" : " (a region the table does not cover)") +
-                         " in the price table of " + table.date;
+            line.error =
+                "no price for " + (cost.priceKey.empty() ? term.priceKey : cost.priceKey) + " in " +
+                line.region +
+                (table.hasRegion(line.region) ? "" : " (a region the table does not cover)") +
+                " in the price table of " + table.date;
             return;
         }
         cost.unitPrice = *unitPrice;

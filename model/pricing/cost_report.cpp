@@ -48,8 +48,8 @@ std::string costReportText(const CostReport& report) {
            ", on-demand prices of " + report.date + ")\n";
     const auto errors = report.errors();
     if (!errors.empty()) {
-        out += std::to_string(errors.size()) +
-               (errors.size() == 1 ? " line is" : " lines are") + " not in the total (marked !)\n";
+        out += std::to_string(errors.size()) + (errors.size() == 1 ? " line is" : " lines are") +
+               " not in the total (marked !)\n";
     }
     return out;
 }
@@ -70,10 +70,14 @@ nlohmann::ordered_json costReportJson(const CostReport& report) {
     }
     out["lines"] = OJ::array();
     for (const CostLine& line : report.lines) {
-        OJ item = {{"id", line.id},           {"name", line.name},
-                   {"kind", line.kind},       {"category", line.category},
-                   {"vpc", line.vpc},         {"region", line.region},
-                   {"monthly", cents(line.monthly)}, {"formula", line.formula()}};
+        OJ item = {{"id", line.id},
+                   {"name", line.name},
+                   {"kind", line.kind},
+                   {"category", line.category},
+                   {"vpc", line.vpc},
+                   {"region", line.region},
+                   {"monthly", cents(line.monthly)},
+                   {"formula", line.formula()}};
         item["terms"] = OJ::array();
         for (const CostTerm& term : line.terms) {
             item["terms"].push_back({{"what", term.what},
@@ -104,6 +108,23 @@ std::string costReportCsv(const CostReport& report) {
         out += std::string(amount) + "," + csvField(line.formula()) + "\r\n";
     }
     return out;
+}
+
+std::string costDeltaText(const CostReport& before, const CostReport& after) {
+    const double delta = cents(after.total) - cents(before.total);
+    if (std::abs(delta) < 0.005) {
+        return "";
+    }
+    return "Monthly cost: " + formatMoney(before.total) + " -> " + formatMoney(after.total) + " (" +
+           (delta > 0 ? "+" : "-") + formatMoney(std::abs(delta)) + ", on-demand prices of " +
+           after.date + ")\n";
+}
+
+nlohmann::ordered_json costDeltaJson(const CostReport& before, const CostReport& after) {
+    return {{"before", cents(before.total)},
+            {"after", cents(after.total)},
+            {"delta", cents(cents(after.total) - cents(before.total))},
+            {"price_date", after.date}};
 }
 
 }  // namespace skydraft

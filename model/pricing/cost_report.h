@@ -19,4 +19,10 @@ nlohmann::ordered_json costReportJson(const CostReport& report);
 /// One row per line: id,name,kind,category,vpc,region,monthly,formula (RFC 4180 quoting).
 std::string costReportCsv(const CostReport& report);
 
+/// "Monthly cost: $238.05 -> $274.55 (+$36.50, on-demand prices of 2026-12-06)", or "" when
+/// both round to the same cents: what a change between two designs does to the estimate.
+std::string costDeltaText(const CostReport& before, const CostReport& after);
+/// {"before", "after", "delta", "price_date"}, in dollars rounded to cents.
+nlohmann::ordered_json costDeltaJson(const CostReport& before, const CostReport& after);
+
 }  // namespace skydraft

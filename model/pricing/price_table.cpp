@@ -36,7 +36,8 @@ std::optional<PriceTable> parsePriceTable(std::string_view text, std::string* er
         if (value == document.end() || !value->is_string()) {
             return fail(std::string("the price table has no \"") + field + "\" text");
         }
-        (field == std::string_view("date") ? table.date : table.currency) = value->get<std::string>();
+        (field == std::string_view("date") ? table.date : table.currency) =
+            value->get<std::string>();
     }
     if (const auto sources = document.find("sources");
         sources != document.end() && sources->is_array()) {
@@ -57,8 +58,8 @@ std::optional<PriceTable> parsePriceTable(std::string_view text, std::string* er
         auto& into = table.regions[region];
         for (const auto& [key, value] : prices.items()) {
             if (!value.is_number() || value.get<double>() < 0) {
-                return fail("regions." + region + "." + key + " is not a price (" +
-                            value.dump() + ")");
+                return fail("regions." + region + "." + key + " is not a price (" + value.dump() +
+                            ")");
             }
             into[key] = value.get<double>();
         }

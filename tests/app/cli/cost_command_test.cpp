@@ -57,12 +57,14 @@ TEST(CostCommand, WhatCannotBePricedIsNamedAndTheExitCodeSaysSo) {
     RunResult r = runSkydraft({QStringLiteral("cost"), example("three-tier-web-app"),
                                QStringLiteral("--region"), QStringLiteral("sa-east-1")});
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_TRUE(r.err.contains(QStringLiteral("has no prices for sa-east-1 (it covers "))) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("has no prices for sa-east-1 (it covers ")))
+        << r.err.toStdString();
 
-    r = runSkydraft({QStringLiteral("cost"), example("three-tier-web-app"),
-                     QStringLiteral("--format=xml")});
+    r = runSkydraft(
+        {QStringLiteral("cost"), example("three-tier-web-app"), QStringLiteral("--format=xml")});
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_EQ(r.err, QStringLiteral("skydraft: cost: unknown format \"xml\" (text, json or csv)\n"));
+    EXPECT_EQ(r.err,
+              QStringLiteral("skydraft: cost: unknown format \"xml\" (text, json or csv)\n"));
 
     const QString odd = writeTemp(
         QStringLiteral("odd.yaml"),
@@ -73,9 +75,11 @@ TEST(CostCommand, WhatCannotBePricedIsNamedAndTheExitCodeSaysSo) {
         "!Ref Sub, ImageId: ami-12345678}\n");
     r = runSkydraft({QStringLiteral("cost"), odd});
     EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
-    EXPECT_TRUE(r.out.contains(QStringLiteral("  ! EC2 instance Odd: no price for ec2.x9.huge.hour in us-east-1")))
+    EXPECT_TRUE(r.out.contains(
+        QStringLiteral("  ! EC2 instance Odd: no price for ec2.x9.huge.hour in us-east-1")))
         << r.out.toStdString();
-    EXPECT_TRUE(r.err.contains(QStringLiteral("odd.yaml: EC2 instance Odd: no price for ec2.x9.huge.hour")))
+    EXPECT_TRUE(
+        r.err.contains(QStringLiteral("odd.yaml: EC2 instance Odd: no price for ec2.x9.huge.hour")))
         << r.err.toStdString();
 }
 

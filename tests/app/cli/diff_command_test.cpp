@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include "run_skydraft.h"
 
@@ -50,6 +51,29 @@ TEST(DiffCommand, TheNetworkAloneWithNetworkOnly) {
         runSkydraft({QStringLiteral("diff"), QStringLiteral("--network-only"), example(), bigger});
     EXPECT_EQ(r.exitCode, 0) << r.out.toStdString();
     EXPECT_EQ(r.out, QStringLiteral("no differences (18 items match)\n"));
+}
+
+TEST(DiffCommand, AChangeInCostIsTheMonthlyDelta) {
+    QByteArray text = readAll(example());
+    text.replace("\"instance_type\": \"t3.small\"", "\"instance_type\": \"t3.large\"");
+    const QString bigger = writeTemp(QStringLiteral("costlier.skydraft"), text);
+    RunResult r = runSkydraft({QStringLiteral("diff"), example(), bigger});
+    EXPECT_EQ(r.exitCode, 1);
+    const QRegularExpression line(QStringLiteral(
+        "\nMonthly cost: \\$([0-9.]+) -> \\$([0-9.]+) \\(\\+\\$([0-9.]+), on-demand prices of "
+        "[0-9-]+\\)\n$"));
+    const QRegularExpressionMatch match = line.match(r.out);
+    ASSERT_TRUE(match.hasMatch()) << r.out.toStdString();
+    const double before = match.captured(1).toDouble();
+    const double after = match.captured(2).toDouble();
+    EXPECT_NEAR(match.captured(3).toDouble(), after - before, 0.001);
+    EXPECT_GT(after, before);
+
+    r = runSkydraft({QStringLiteral("diff"), QStringLiteral("--format=json"), example(), bigger});
+    const QJsonObject cost =
+        QJsonDocument::fromJson(r.out.toUtf8()).object().value("monthly_cost").toObject();
+    EXPECT_NEAR(cost.value("before").toDouble(), before, 0.001);
+    EXPECT_NEAR(cost.value("delta").toDouble(), after - before, 0.001);
 }
 
 TEST(DiffCommand, JsonForScripts) {

@@ -41,7 +41,8 @@ double at(const char* key, const char* region = "us-east-1") {
 /// A VPC in us-east-1 with two subnets in two zones.
 Diagram network(const std::string& region = "us-east-1") {
     Diagram d;
-    EXPECT_TRUE(d.addElement(make("vpc", "vpc", "", {{"cidr", "10.0.0.0/16"}, {"region", region}})));
+    EXPECT_TRUE(
+        d.addElement(make("vpc", "vpc", "", {{"cidr", "10.0.0.0/16"}, {"region", region}})));
     EXPECT_TRUE(d.addElement(make("sub-a", "subnet", "vpc", {{"cidr", "10.0.0.0/24"}})));
     EXPECT_TRUE(d.addElement(make("sub-b", "subnet", "vpc", {{"cidr", "10.0.1.0/24"}})));
     return d;
@@ -80,7 +81,8 @@ TEST(PriceTable, EveryRegionHasEveryPriceOfEveryKind) {
             const std::size_t open = term.priceKey.find('{');
             if (open != std::string::npos) {
                 const std::size_t close = term.priceKey.find('}', open);
-                const PropertyDef* p = def.property(term.priceKey.substr(open + 1, close - open - 1));
+                const PropertyDef* p =
+                    def.property(term.priceKey.substr(open + 1, close - open - 1));
                 ASSERT_NE(p, nullptr) << def.key << ": " << term.priceKey;
                 keys.clear();
                 std::vector<std::string> values = p->enumValues;
@@ -118,13 +120,15 @@ TEST(PriceTable, MalformedTablesSayWhatIsWrong) {
     std::string error;
     EXPECT_FALSE(parsePriceTable("[]", &error));
     EXPECT_EQ(error, "the price table is not a JSON object");
-    EXPECT_FALSE(parsePriceTable(R"({"date":"d","currency":"USD","regions":{"x":{"a":-1}}})", &error));
+    EXPECT_FALSE(
+        parsePriceTable(R"({"date":"d","currency":"USD","regions":{"x":{"a":-1}}})", &error));
     EXPECT_EQ(error, "regions.x.a is not a price (-1)");
     EXPECT_FALSE(parsePriceTable(R"({"date":"d","currency":"USD","regions":{"x":[]}})", &error));
     EXPECT_EQ(error, "regions.x is not an object of prices");
     EXPECT_FALSE(parsePriceTable(R"({"currency":"USD","regions":{}})", &error));
     EXPECT_EQ(error, "the price table has no \"date\" text");
-    const auto ok = parsePriceTable(R"({"date":"d","currency":"USD","regions":{"x":{"a":0.5}}})", &error);
+    const auto ok =
+        parsePriceTable(R"({"date":"d","currency":"USD","regions":{"x":{"a":0.5}}})", &error);
     ASSERT_TRUE(ok);
     EXPECT_EQ(ok->price("x", "a"), 0.5);
     EXPECT_FALSE(ok->price("x", "b"));
@@ -136,18 +140,33 @@ TEST(CostEstimate, EveryPricedKindHasItsFormula) {
     ASSERT_TRUE(d.addElement(make("nat-a", "nat_gateway", "sub-a", {{"data_processed_gb", 100}})));
     ASSERT_TRUE(d.addElement(make("nat-p", "nat_gateway", "sub-b", {{"connectivity", "private"}})));
     ASSERT_TRUE(d.addElement(make("eip", "elastic_ip", "vpc")));
-    ASSERT_TRUE(d.addElement(make("web", "ec2_instance", "sub-a", {{"instance_type", "t3.micro"}, {"public_ip", true}})));
-    ASSERT_TRUE(d.addElement(make("half", "ec2_instance", "sub-a", {{"instance_type", "m5.large"}, {"monthly_hours", 365}})));
-    ASSERT_TRUE(d.addElement(make("asg", "auto_scaling_group", "vpc", {{"instance_type", "t3.small"}, {"desired_capacity", 3}})));
-    ASSERT_TRUE(d.addElement(make("alb", "load_balancer", "vpc", {{"scheme", "internet-facing"}, {"subnets", {"sub-a", "sub-b"}}, {"capacity_units", 2}})));
-    ASSERT_TRUE(d.addElement(make("nlb", "load_balancer", "vpc", {{"lb_type", "network"}, {"scheme", "internal"}})));
-    ASSERT_TRUE(d.addElement(make("db", "rds_instance", "vpc", {{"instance_class", "db.t3.medium"}, {"multi_az", true}})));
-    ASSERT_TRUE(d.addElement(make("cache", "elasticache_cluster", "vpc", {{"node_type", "cache.t3.small"}, {"num_nodes", 2}})));
-    ASSERT_TRUE(d.addElement(make("vpce-if", "vpc_endpoint", "vpc", {{"endpoint_type", "interface"}, {"subnets", {"sub-a", "sub-b"}}, {"data_processed_gb", 50}})));
-    ASSERT_TRUE(d.addElement(make("vpce-gw", "vpc_endpoint", "vpc", {{"endpoint_type", "gateway"}})));
+    ASSERT_TRUE(d.addElement(make("web", "ec2_instance", "sub-a",
+                                  {{"instance_type", "t3.micro"}, {"public_ip", true}})));
+    ASSERT_TRUE(d.addElement(make("half", "ec2_instance", "sub-a",
+                                  {{"instance_type", "m5.large"}, {"monthly_hours", 365}})));
+    ASSERT_TRUE(d.addElement(make("asg", "auto_scaling_group", "vpc",
+                                  {{"instance_type", "t3.small"}, {"desired_capacity", 3}})));
+    ASSERT_TRUE(d.addElement(make(
+        "alb", "load_balancer", "vpc",
+        {{"scheme", "internet-facing"}, {"subnets", {"sub-a", "sub-b"}}, {"capacity_units", 2}})));
+    ASSERT_TRUE(d.addElement(
+        make("nlb", "load_balancer", "vpc", {{"lb_type", "network"}, {"scheme", "internal"}})));
+    ASSERT_TRUE(d.addElement(make("db", "rds_instance", "vpc",
+                                  {{"instance_class", "db.t3.medium"}, {"multi_az", true}})));
+    ASSERT_TRUE(d.addElement(make("cache", "elasticache_cluster", "vpc",
+                                  {{"node_type", "cache.t3.small"}, {"num_nodes", 2}})));
+    ASSERT_TRUE(d.addElement(make("vpce-if", "vpc_endpoint", "vpc",
+                                  {{"endpoint_type", "interface"},
+                                   {"subnets", {"sub-a", "sub-b"}},
+                                   {"data_processed_gb", 50}})));
+    ASSERT_TRUE(
+        d.addElement(make("vpce-gw", "vpc_endpoint", "vpc", {{"endpoint_type", "gateway"}})));
     ASSERT_TRUE(d.addElement(make("tgw", "transit_gateway", "", {{"region", "us-east-1"}})));
     ASSERT_TRUE(d.addElement(make("cgw", "customer_gateway")));
-    Connection attach{"att", "transit_gateway_attachment", "att", "vpc", "tgw", {{"subnets", {"sub-a"}}, {"data_processed_gb", 10}}, {}};
+    Connection attach{"att", "transit_gateway_attachment",
+                      "att", "vpc",
+                      "tgw", {{"subnets", {"sub-a"}}, {"data_processed_gb", 10}},
+                      {}};
     ASSERT_TRUE(d.addConnection(attach));
     Connection vpn{"vpn", "vpn_attachment", "vpn", "cgw", "tgw", json::object(), {}};
     ASSERT_TRUE(d.addConnection(vpn));
@@ -208,8 +227,10 @@ TEST(CostEstimate, RegionsChangeThePriceAndGapsAreNamed) {
     EXPECT_DOUBLE_EQ(nat->monthly, 730 * (at("nat_gateway.hour", "eu-west-1") +
                                           at("public_ipv4.hour", "eu-west-1")));
     ASSERT_EQ(report.errors().size(), 1u);
-    EXPECT_EQ(report.errors()[0], "EC2 instance odd: no price for ec2.x9.huge.hour in eu-west-1 "
-                                  "in the price table of " + table().date);
+    EXPECT_EQ(report.errors()[0],
+              "EC2 instance odd: no price for ec2.x9.huge.hour in eu-west-1 "
+              "in the price table of " +
+                  table().date);
     EXPECT_DOUBLE_EQ(report.total, nat->monthly);  // the unpriced line is not in the total
 
     report = estimateCost(d, table(), {"ap-northeast-2"});
@@ -219,10 +240,12 @@ TEST(CostEstimate, RegionsChangeThePriceAndGapsAreNamed) {
     report = estimateCost(d, table(), {"sa-east-1"});
     EXPECT_EQ(lineOf(report, "nat")->error,
               "no price for nat_gateway.hour in sa-east-1 (a region the table does not cover) in "
-              "the price table of " + table().date);
+              "the price table of " +
+                  table().date);
 
     Diagram noRegion;
-    ASSERT_TRUE(noRegion.addElement(make("vpc", "vpc", "", {{"cidr", "10.0.0.0/16"}, {"region", ""}})));
+    ASSERT_TRUE(
+        noRegion.addElement(make("vpc", "vpc", "", {{"cidr", "10.0.0.0/16"}, {"region", ""}})));
     ASSERT_TRUE(noRegion.addElement(make("eip", "elastic_ip", "vpc")));
     report = estimateCost(noRegion, table());
     ASSERT_EQ(report.errors().size(), 1u);
@@ -243,11 +266,14 @@ TEST(CostEstimate, TheThreeTierExampleCostsWhatTheTableSays) {
     for (const Element& e : d.elements()) {
         const double hours = 730;
         if (e.kind == "nat_gateway") {
-            expected += hours * (at("nat_gateway.hour") +
-                                 (e.stringProperty("connectivity") == "private" ? 0 : at("public_ipv4.hour")));
+            expected +=
+                hours *
+                (at("nat_gateway.hour") +
+                 (e.stringProperty("connectivity") == "private" ? 0 : at("public_ipv4.hour")));
         } else if (e.kind == "ec2_instance") {
-            expected += hours * (at(("ec2." + e.stringProperty("instance_type") + ".hour").c_str()) +
-                                 (e.boolProperty("public_ip") ? at("public_ipv4.hour") : 0));
+            expected +=
+                hours * (at(("ec2." + e.stringProperty("instance_type") + ".hour").c_str()) +
+                         (e.boolProperty("public_ip") ? at("public_ipv4.hour") : 0));
         } else if (e.kind == "load_balancer") {
             const std::string type = e.stringProperty("lb_type");
             expected += hours * (at(("load_balancer." + type + ".hour").c_str()) +
@@ -257,7 +283,8 @@ TEST(CostEstimate, TheThreeTierExampleCostsWhatTheTableSays) {
                             static_cast<double>(e.stringListProperty("subnets").size());
             }
         } else if (e.kind == "rds_instance") {
-            expected += hours * at(("rds." + e.stringProperty("instance_class") + ".hour").c_str()) *
+            expected += hours *
+                        at(("rds." + e.stringProperty("instance_class") + ".hour").c_str()) *
                         (e.boolProperty("multi_az") ? 2 : 1);
         }
     }
@@ -276,8 +303,10 @@ TEST(CostReport, TextJsonAndCsvCarryTheSameLines) {
     ASSERT_TRUE(d.addElement(odd));
     const CostReport report = estimateCost(d, table());
     const std::string text = costReportText(report);
-    EXPECT_NE(text.find("  NAT gateway nat: 730 h x $0.045 + 730 h of its public IPv4 x $0.005 = $36.50\n"),
-              std::string::npos)
+    EXPECT_NE(
+        text.find(
+            "  NAT gateway nat: 730 h x $0.045 + 730 h of its public IPv4 x $0.005 = $36.50\n"),
+        std::string::npos)
         << text;
     EXPECT_NE(text.find("Total: $36.50 a month (USD, on-demand prices of " + table().date + ")"),
               std::string::npos);
