@@ -10,6 +10,7 @@
 #include "cloudformation_importer.h"
 #include "commands/change_value_command.h"
 #include "document/document_controller.h"
+#include "pricing/cost_estimate.h"
 
 namespace skydraft {
 
@@ -44,7 +45,25 @@ void DocumentSession::publish() {
     const auto& findings = m_runner.result().findings;
     m_findings.setFindings(findings);
     m_markers.sync(m_controller.diagram(), findings);
+    updateCost();
     emit findingsUpdated();
+}
+
+QString DocumentSession::priceDate() const {
+    return QString::fromStdString(builtInPriceTable().date);
+}
+
+void DocumentSession::updateCost() {
+    // With the findings: the validation's debounce paces it (a few ms at 10,000 elements).
+    const CostReport report = estimateCost(m_controller.diagram(), builtInPriceTable());
+    const QString cost =
+        report.lines.empty() ? QString() : QString::fromStdString(formatMoney(report.total));
+    const int unpriced = static_cast<int>(report.errors().size());
+    if (cost != m_monthlyCost || unpriced != m_unpricedCount) {
+        m_monthlyCost = cost;
+        m_unpricedCount = unpriced;
+        emit costChanged();
+    }
 }
 
 bool DocumentSession::applyFix(int row) {

@@ -39,6 +39,11 @@ class DocumentSession : public QObject {
     Q_PROPERTY(AwsImportRunner* awsImport READ awsImport CONSTANT)
     Q_PROPERTY(DiagramComparison* comparison READ comparison CONSTANT)
     Q_PROPERTY(ReachProbe* reach READ reach CONSTANT)
+    /// The monthly estimate ("$238.05"), "" when nothing is charged by the hour; with the
+    /// price table's date and the lines that could not be priced (skydraft cost gives them).
+    Q_PROPERTY(QString monthlyCost READ monthlyCost NOTIFY costChanged)
+    Q_PROPERTY(QString priceDate READ priceDate CONSTANT)
+    Q_PROPERTY(int unpricedCount READ unpricedCount NOTIFY costChanged)
 public:
     explicit DocumentSession(DocumentController& controller);
 
@@ -57,6 +62,9 @@ public:
     ReachProbe* reach() { return &m_reach; }
     ValidationRunner& validator() { return m_runner; }
     bool validating() const { return m_runner.busy(); }
+    QString monthlyCost() const { return m_monthlyCost; }
+    QString priceDate() const;
+    int unpricedCount() const { return m_unpricedCount; }
 
     /// Applies the fix of a problems-panel row as one undo step; false when it has none or
     /// the edit was refused (the controller's message says why).
@@ -86,9 +94,11 @@ signals:
     void validatingChanged();
     /// Fresh findings were published.
     void findingsUpdated();
+    void costChanged();
 
 private:
     void publish();
+    void updateCost();
 
     DocumentController& m_controller;
     ValidationRunner m_runner;
@@ -102,6 +112,8 @@ private:
     DiagramComparison m_comparison;
     ReachProbe m_reach;
     QString m_importError;
+    QString m_monthlyCost;
+    int m_unpricedCount = 0;
 };
 
 }  // namespace skydraft

@@ -1,5 +1,5 @@
 // The main window's status bar: the controller's last message, the problem counts (click to
-// go to the problems) and the element, selection and zoom figures.
+// go to the problems), the monthly cost estimate and the element, selection and zoom figures.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -53,6 +53,19 @@ Rectangle {
                 cursorShape: Qt.PointingHandCursor
                 onClicked: bar.problems.forceActiveFocus()
             }
+        }
+        Label {
+            objectName: "statusCost"
+            visible: bar.session.monthlyCost !== ""
+            text: qsTr("≈ %1 a month%2  ·  prices of %3").arg(bar.session.monthlyCost)
+                  .arg(bar.session.unpricedCount > 0 ? qsTr(" (%1 unpriced)").arg(bar.session.unpricedCount) : "")
+                  .arg(bar.session.priceDate)
+            font.pixelSize: 12
+            color: Theme.textFaint
+            rightPadding: 10
+            ToolTip.visible: costArea.containsMouse
+            ToolTip.text: qsTr("On-demand estimate of everything charged by the hour; skydraft cost FILE lists each line with its formula.")
+            MouseArea { id: costArea; anchors.fill: parent; hoverEnabled: true }
         }
         Label {
             text: qsTr("%1 elements  ·  %2 selected  ·  %3%").arg(bar.controller.elementCount)

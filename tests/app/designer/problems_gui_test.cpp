@@ -234,6 +234,23 @@ TEST_F(ProblemsGuiTest, InspectorShowsWhatTheModelDerives) {
     }));
 }
 
+TEST_F(ProblemsGuiTest, TheStatusBarShowsTheMonthlyEstimateAfterEveryEdit) {
+    QQuickItem* cost = item(QStringLiteral("statusCost"));
+    ASSERT_NE(cost, nullptr);
+    const QString date = session->priceDate();
+    ASSERT_FALSE(date.isEmpty());
+    EXPECT_EQ(cost->property("text").toString(),
+              QStringLiteral("≈ $238.05 a month  ·  prices of ") + date);
+    ASSERT_TRUE(controller.setProperty("i-app-a", "instance_type", "t3.large"));
+    ASSERT_TRUE(waitFor([&] { return session->monthlyCost() != QStringLiteral("$238.05"); }));
+    // t3.small -> t3.large: 730 h x ($0.0832 - $0.0208) more.
+    EXPECT_EQ(session->monthlyCost(), QStringLiteral("$283.60"));
+    ASSERT_TRUE(controller.setProperty("i-app-a", "instance_type", "x9.huge"));
+    ASSERT_TRUE(waitFor([&] { return session->unpricedCount() == 1; }));
+    EXPECT_EQ(cost->property("text").toString(),
+              QStringLiteral("≈ $222.87 a month (1 unpriced)  ·  prices of ") + date);
+}
+
 TEST_F(ProblemsGuiTest, ImportingATemplateAsksForItsParametersAndRegion) {
     QObject* dialogs = item(QStringLiteral("windowDialogs"));
     ASSERT_NE(dialogs, nullptr);
