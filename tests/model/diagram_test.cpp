@@ -1,5 +1,6 @@
 // Tests of the Diagram document's invariants (model/diagram).
 #include "diagram.h"
+#include "element_builder.h"
 
 #include <gtest/gtest.h>
 
@@ -8,13 +9,8 @@ namespace {
 
 Element make(std::string id, std::string kind, std::string parent = {},
              nlohmann::json properties = nlohmann::json::object()) {
-    Element e;
-    e.id = std::move(id);
-    e.kind = std::move(kind);
-    e.name = e.id;
-    e.parent = std::move(parent);
-    e.properties = std::move(properties);
-    return e;
+    return test::makeElement(std::move(id), std::move(kind), std::move(parent),
+                             std::move(properties));
 }
 
 Diagram vpcWithSubnet() {

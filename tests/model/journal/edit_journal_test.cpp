@@ -1,6 +1,7 @@
 // The edit journal (model/journal): every Diagram edit recorded as data, written as checksummed
 // lines and replayed onto a snapshot to the state of the last whole step, whatever the tail.
 #include "journal/edit_journal.h"
+#include "element_builder.h"
 
 #include <gtest/gtest.h>
 
@@ -18,12 +19,8 @@ using nlohmann::json;
 
 Element make(std::string id, std::string kind, std::string parent = {},
              json properties = json::object()) {
-    Element e;
-    e.id = std::move(id);
-    e.kind = std::move(kind);
-    e.name = e.id;
-    e.parent = std::move(parent);
-    e.properties = std::move(properties);
+    Element e =
+        test::makeElement(std::move(id), std::move(kind), std::move(parent), std::move(properties));
     e.geometry = {10, 20, 300, 200};
     return e;
 }

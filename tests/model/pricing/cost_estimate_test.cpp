@@ -2,6 +2,7 @@
 // every region it lists, each priced kind's formula is exact, an example's total matches a
 // hand computation from the table, and what cannot be priced says why.
 #include "pricing/cost_estimate.h"
+#include "element_builder.h"
 
 #include <gtest/gtest.h>
 
@@ -18,14 +19,9 @@ namespace {
 using nlohmann::json;
 
 Element make(std::string id, std::string kind, std::string parent = {},
-             json properties = json::object()) {
-    Element e;
-    e.id = std::move(id);
-    e.kind = std::move(kind);
-    e.name = e.id;
-    e.parent = std::move(parent);
-    e.properties = std::move(properties);
-    return e;
+             nlohmann::json properties = nlohmann::json::object()) {
+    return test::makeElement(std::move(id), std::move(kind), std::move(parent),
+                             std::move(properties));
 }
 
 const PriceTable& table() {
