@@ -3,12 +3,15 @@
 
 #include <QFileInfo>
 #include <algorithm>
+#include <set>
 
 #include "catalogue/regions.h"
 #include "cfn_template_inputs.h"
 #include "cli/bounded_read.h"
 #include "cloudformation_importer.h"
+#include "commands/add_items_command.h"
 #include "commands/change_value_command.h"
+#include "diagram_file.h"
 #include "document/document_controller.h"
 #include "pricing/cost_estimate.h"
 
@@ -80,12 +83,25 @@ bool DocumentSession::applyFix(int row) {
 bool DocumentSession::applyFix(const Fix& fix, const QString& text) {
     EditContext& context = m_controller.editContext();
     auto* command = new CompositeCommand(context, text);
+    std::set<std::string> added;
     for (const FixEdit& edit : fix.edits) {
+        if (edit.kind == "add_element") {
+            std::string error;
+            std::optional<Element> element = elementFromJson(edit.value, &error);
+            if (!element) {
+                delete command;
+                return false;
+            }
+            added.insert(element->id);
+            new AddItemsCommand(context, {}, {std::move(*element)}, {}, command);
+            continue;
+        }
         if (edit.kind != "set_property") {
             delete command;
             return false;
         }
-        const bool isElement = m_controller.diagram().element(edit.target) != nullptr;
+        const bool isElement =
+            m_controller.diagram().element(edit.target) != nullptr || added.count(edit.target) > 0;
         new ChangeValueCommand(context, {}, edit.target,
                                isElement ? ValueField::Property : ValueField::ConnectionProperty,
                                edit.value, edit.key, command);

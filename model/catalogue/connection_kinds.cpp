@@ -69,12 +69,17 @@ void addConnectionKinds(std::vector<ConnectionKindDef>& kinds) {
             .pricing({hourly("h", "vpn_connection.hour")})
             .build());
 
-    kinds.push_back(ConnectionBuilder("uses", "Uses")
-                        .label("connection")
-                        .properties({prop("description", T::String, "Description", "")})
-                        .describe("One service uses another (a function reads a bucket).")
-                        .line("uses", false, true)
-                        .build());
+    kinds.push_back(
+        ConnectionBuilder("uses", "Uses")
+            .label("connection")
+            .properties({prop("description", T::String, "Description", ""),
+                         prop("gb_per_month", T::Integer, "Traffic (GB a month)", 0, false,
+                              "Data sent along this line a month: what it costs "
+                              "depends on the path it takes (a NAT gateway's "
+                              "processing, or nothing through a gateway endpoint).")})
+            .describe("One service uses another (a function reads a bucket).")
+            .line("uses", false, true)
+            .build());
 }
 
 }  // namespace skydraft::catalogue

@@ -7,6 +7,7 @@
 
 #include "catalogue/kind_keys.h"
 #include "catalogue/resource_catalogue.h"
+#include "pricing/service_traffic.h"
 
 namespace skydraft {
 
@@ -230,6 +231,29 @@ CostReport estimateCost(const Diagram& diagram, const PriceTable& table,
         line.vpc = vpc ? vpc->name : "";
         line.region = regionOf(diagram, &element);
         add(std::move(line), def->pricing, element);
+    }
+    // Traffic annotated on "uses" lines, priced along the path the routes give it: to S3 or
+    // DynamoDB through a NAT gateway, the NAT's processing charge (a gateway endpoint is free).
+    const RouteAnalysis routes(diagram);
+    for (const ServiceTraffic& traffic : serviceTraffic(diagram, routes)) {
+        if (!traffic.natGateway || traffic.gatewayEndpoint) {
+            continue;
+        }
+        CostLine line;
+        line.id = traffic.line->id;
+        line.name = traffic.source->name + " to " + traffic.destination->name;
+        line.kind = traffic.line->kind;
+        line.displayName = "Traffic";
+        line.category = std::string(categoryKey(Category::Networking));
+        const Element* vpc = vpcOf(diagram, traffic.natGateway);
+        line.vpc = vpc ? vpc->name : "";
+        line.region = regionOf(diagram, traffic.natGateway);
+        PriceTerm term;
+        term.what = "GB through NAT gateway " + traffic.natGateway->name;
+        term.priceKey = "nat_gateway.gb";
+        term.quantity = PriceTerm::Quantity::Usage;
+        term.usage = "gb_per_month";
+        add(std::move(line), {term}, *traffic.line);
     }
     for (const Connection& connection : diagram.connections()) {
         const ConnectionKindDef* def = catalogue.connectionKind(connection.kind);

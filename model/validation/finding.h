@@ -21,9 +21,11 @@ std::optional<Severity> parseSeverity(std::string_view text);
 
 /// One edit of a fix: data the app turns into an undo command, never code.
 struct FixEdit {
-    std::string kind = "set_property";  ///< "set_property" (value null removes the key)
-    Id target;                          ///< element or connection id
-    std::string key;                    ///< property key
+    /// "set_property" (value null removes the key), or "add_element" (value is the element as
+    /// the file format writes it; target is its id, key is empty)
+    std::string kind = "set_property";
+    Id target;        ///< element or connection id
+    std::string key;  ///< property key
     nlohmann::json value;
     friend bool operator==(const FixEdit&, const FixEdit&) = default;
 };

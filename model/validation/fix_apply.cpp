@@ -1,7 +1,8 @@
-// Applies fixes as plain property edits, so the command line and the designer change the same
-// things (the designer wraps the same edits in one undo command).
+// Applies fixes as plain edits (properties set, elements added), so the command line and the
+// designer change the same things (the designer wraps the same edits in one undo command).
 #include "validation/fix_apply.h"
 
+#include "diagram_file.h"
 #include "validation/validator.h"
 
 namespace skydraft {
@@ -9,6 +10,16 @@ namespace skydraft {
 Status applyFix(Diagram& diagram, const Fix& fix) {
     Diagram changed = diagram;
     for (const FixEdit& edit : fix.edits) {
+        if (edit.kind == "add_element") {
+            std::string error;
+            std::optional<Element> element = elementFromJson(edit.value, &error);
+            Status status = element ? changed.addElement(std::move(*element))
+                                    : Status::failure("the new element " + error);
+            if (!status) {
+                return Status::failure("fix \"" + fix.label + "\": " + status.error);
+            }
+            continue;
+        }
         if (edit.kind != "set_property") {
             return Status::failure("unknown fix edit \"" + edit.kind + "\"");
         }

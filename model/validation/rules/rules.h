@@ -6,6 +6,7 @@
 namespace skydraft::rules {
 
 extern const Rule cfn001;
+extern const Rule cost001;
 extern const Rule dia001;
 extern const Rule dia002;
 extern const Rule dia003;

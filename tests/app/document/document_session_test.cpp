@@ -1,9 +1,12 @@
 // DocumentSession: background validation follows edits, the rules' fixes (SUB003, PEER005)
 // apply as one undo step each, and stale results are never published.
 #include <gtest/gtest.h>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 
 #include "app_test_support.h"
+#include "diagram_file.h"
 #include "document/document_controller.h"
 #include "document/document_session.h"
 #include "validation/validator.h"
@@ -53,6 +56,40 @@ TEST(DocumentSessionTest, FindingsFollowEditsAndFixesAreOneUndoStep) {
     controller.undo();
     ASSERT_TRUE(waitForValidation(*session));
     EXPECT_GE(session->findings()->rowOf("SUB003"), 0);
+}
+
+TEST(DocumentSessionTest, AFixThatAddsAnElementIsOneUndoStep) {
+    // COST001's fix adds the S3 gateway endpoint the design lacks; the estimate drops by the
+    // NAT processing of the annotated traffic.
+    Diagram d = loadExample("examples/three-tier-web-app.skydraft");
+    ASSERT_TRUE(d.setConnectionProperty("uses-1", "gb_per_month", 100));
+    ASSERT_TRUE(d.removeElement("vpce-s3"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath("no-endpoint.skydraft");
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray::fromStdString(saveDiagram(d)));
+    file.close();
+
+    DocumentController controller;
+    DocumentSession* session = DocumentSession::of(controller);
+    ASSERT_TRUE(controller.openFile(path));
+    ASSERT_TRUE(waitForValidation(*session));
+    const int row = session->findings()->rowOf("COST001");
+    ASSERT_GE(row, 0);
+    const QString before = session->monthlyCost();
+    const int steps = controller.undoStack()->count();
+    ASSERT_TRUE(session->applyFix(row));
+    EXPECT_EQ(controller.undoStack()->count(), steps + 1);
+    ASSERT_EQ(controller.diagram().elementsOfKind("vpc_endpoint").size(), 1u);
+    ASSERT_TRUE(waitForValidation(*session));
+    EXPECT_EQ(session->findings()->rowOf("COST001"), -1);
+    EXPECT_NE(session->monthlyCost(), before);
+    controller.undo();
+    EXPECT_TRUE(controller.diagram().elementsOfKind("vpc_endpoint").empty());
+    ASSERT_TRUE(waitForValidation(*session));
+    EXPECT_GE(session->findings()->rowOf("COST001"), 0);
+    EXPECT_EQ(session->monthlyCost(), before);
 }
 
 TEST(DocumentSessionTest, ARunOverlappedByEditsReportsOnlyTheLatestDocument) {

@@ -12,6 +12,8 @@
 #include "catalogue/resource_catalogue.h"
 #include "diagram_file.h"
 #include "pricing/cost_report.h"
+#include "validation/fix_apply.h"
+#include "validation/validator.h"
 
 namespace skydraft {
 namespace {
@@ -289,6 +291,76 @@ TEST(CostEstimate, TheThreeTierExampleCostsWhatTheTableSays) {
     EXPECT_GT(expected, 100);
     EXPECT_NEAR(report.total, expected, 0.005);
     EXPECT_EQ(report.lines.size(), 6u);  // 2 NAT gateways, 2 instances, the ALB, the database
+}
+
+Diagram threeTier() {
+    std::ifstream file(std::string(SKYDRAFT_SOURCE_DIR) + "/examples/three-tier-web-app.skydraft");
+    std::stringstream text;
+    text << file.rdbuf();
+    LoadResult loaded = loadDiagram(text.str());
+    EXPECT_TRUE(loaded);
+    return loaded ? *loaded.diagram : Diagram();
+}
+
+std::vector<Finding> findingsOf(const Diagram& d, std::string_view rule) {
+    std::vector<Finding> out;
+    for (const Finding& f : validate(d).findings) {
+        if (f.ruleId == rule) {
+            out.push_back(f);
+        }
+    }
+    return out;
+}
+
+TEST(Cost001, S3TrafficThroughANatGatewayIsPricedAndTheFixBringsTheEndpointBack) {
+    Diagram d = threeTier();
+    ASSERT_TRUE(d.setConnectionProperty("uses-1", "gb_per_month", 100));
+    // With the example's gateway endpoint the traffic is free: no line, no finding.
+    const double withEndpoint = estimateCost(d, table()).total;
+    EXPECT_EQ(lineOf(estimateCost(d, table()), "uses-1"), nullptr);
+    EXPECT_TRUE(findingsOf(d, "COST001").empty());
+
+    ASSERT_TRUE(d.removeElement("vpce-s3"));
+    const CostReport through = estimateCost(d, table());
+    const CostLine* traffic = lineOf(through, "uses-1");
+    ASSERT_NE(traffic, nullptr);
+    EXPECT_EQ(traffic->formula(),
+              "Traffic app-a to static-assets: 100 GB through NAT gateway nat-a x $0.045 = $4.50");
+    EXPECT_DOUBLE_EQ(through.total, withEndpoint + 100 * at("nat_gateway.gb"));
+    const auto findings = findingsOf(d, "COST001");
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].severity, Severity::Warning);
+    EXPECT_NE(
+        findings[0].message.find("would save $4.50 a month (100 GB x $0.045 of NAT processing"),
+        std::string::npos)
+        << findings[0].message;
+    ASSERT_TRUE(findings[0].fix);
+    EXPECT_EQ(findings[0].fix->edits[0].kind, "add_element");
+
+    Diagram fixed = d;
+    ASSERT_TRUE(applyFix(fixed, *findings[0].fix));
+    EXPECT_TRUE(findingsOf(fixed, "COST001").empty());
+    const CostReport after = estimateCost(fixed, table());
+    EXPECT_EQ(lineOf(after, "uses-1"), nullptr);
+    EXPECT_DOUBLE_EQ(through.total - after.total, 100 * at("nat_gateway.gb"));
+    EXPECT_EQ(costDeltaText(through, after),
+              "Monthly cost: " + formatMoney(through.total) + " -> " + formatMoney(after.total) +
+                  " (-$4.50, on-demand prices of " + table().date + ")\n");
+    const auto endpoints = fixed.elementsOfKind("vpc_endpoint");
+    ASSERT_EQ(endpoints.size(), 1u);
+    EXPECT_EQ(endpoints[0]->stringProperty("service_name"), "com.amazonaws.us-east-1.s3");
+    EXPECT_EQ(endpoints[0]->parent, "vpc-web");
+
+    // An endpoint the VPC has for other tables is associated instead of a second one added.
+    Diagram other = threeTier();
+    ASSERT_TRUE(other.setConnectionProperty("uses-1", "gb_per_month", 100));
+    ASSERT_TRUE(other.setProperty("vpce-s3", "route_tables", json::array({"rt-app-b"})));
+    const auto associate = findingsOf(other, "COST001");
+    ASSERT_EQ(associate.size(), 1u);
+    ASSERT_TRUE(associate[0].fix);
+    EXPECT_EQ(associate[0].fix->edits[0].kind, "set_property");
+    ASSERT_TRUE(applyFix(other, *associate[0].fix));
+    EXPECT_TRUE(findingsOf(other, "COST001").empty());
 }
 
 TEST(CostReport, TextJsonAndCsvCarryTheSameLines) {

@@ -25,7 +25,9 @@ const std::vector<std::string> kContractIds = {
     "NACL003", "VPN001", "VPN002", "VPN003", "VPN004", "ELB001", "ELB002", "ELB003", "ELB004",
     "RDS001", "RDS002", "LAM001", "EC2001", "EC2002", "DIA001", "DIA002", "DIA003", "CFN001",
     // Access intents (issue 14), checked with the reachability path model.
-    "REACH001"};
+    "REACH001",
+    // Findings that save money (issue 22).
+    "COST001"};
 
 TEST(RuleRegistry, IdsAreUniqueWellFormedAndSorted) {
     const std::regex form("[A-Z][A-Z0-9]{1,4}[0-9]{3}");
