@@ -1,6 +1,8 @@
 // The catalogue's builders: defaults shared by every family file.
 #include "catalogue/catalogue_builders.h"
 
+#include <algorithm>
+
 namespace skydraft::catalogue {
 
 using nlohmann::json;
@@ -227,7 +229,42 @@ PriceTerm when(PriceTerm term, std::string property, std::vector<std::string> va
     return term;
 }
 
+namespace {
+
+/// The usage a kind's price terms read and the kind does not declare itself, as properties the
+/// inspector edits and the file keeps: hours a month, processed data, capacity units.
+void addUsageProperties(std::vector<PropertyDef>& properties,
+                        const std::vector<PriceTerm>& pricing) {
+    auto declared = [&properties](const std::string& key) {
+        return std::any_of(properties.begin(), properties.end(),
+                           [&key](const PropertyDef& p) { return p.key == key; });
+    };
+    for (const PriceTerm& term : pricing) {
+        if (term.quantity == PriceTerm::Quantity::Hours && !declared("monthly_hours")) {
+            properties.push_back(prop("monthly_hours", PropertyType::Integer, "Hours a month", 730,
+                                      false,
+                                      "For the cost estimate: how many hours a month it runs "
+                                      "(730 is always on)."));
+        }
+        if (term.quantity == PriceTerm::Quantity::Usage && !declared(term.usage)) {
+            properties.push_back(prop(term.usage, PropertyType::Integer,
+                                      "Data processed (GB a month)", 0, false,
+                                      "For the cost estimate: the data it processes a month."));
+        }
+        if (!term.countProperty.empty() && !declared(term.countProperty)) {
+            properties.push_back(prop(term.countProperty, PropertyType::Integer,
+                                      "Capacity units (average)",
+                                      static_cast<long long>(term.countDefault), false,
+                                      "For the cost estimate: the capacity units it uses on "
+                                      "average each hour."));
+        }
+    }
+}
+
+}  // namespace
+
 KindDef KindBuilder::build() {
+    addUsageProperties(m_def.properties, m_def.pricing);
     return std::move(m_def);
 }
 
@@ -293,6 +330,7 @@ ConnectionBuilder& ConnectionBuilder::pricing(std::vector<PriceTerm> terms) {
 }
 
 ConnectionKindDef ConnectionBuilder::build() {
+    addUsageProperties(m_def.properties, m_def.pricing);
     return std::move(m_def);
 }
 

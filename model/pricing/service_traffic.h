@@ -12,15 +12,15 @@ namespace skydraft {
 
 /// Traffic a workload sends to a service that gateway endpoints serve (S3, DynamoDB).
 struct ServiceTraffic {
-    const Connection* line = nullptr;         ///< the "uses" connection with gb_per_month
-    const Element* source = nullptr;          ///< the workload
-    const Element* subnet = nullptr;          ///< the source's subnet
-    const Element* destination = nullptr;     ///< the bucket or table
-    std::string service;                      ///< "s3" or "dynamodb"
+    const Connection* line = nullptr;      ///< the "uses" connection with gb_per_month
+    const Element* source = nullptr;       ///< the workload
+    const Element* subnet = nullptr;       ///< the source's subnet
+    const Element* destination = nullptr;  ///< the bucket or table
+    std::string service;                   ///< "s3" or "dynamodb"
     double gbPerMonth = 0;
-    const RouteTableInfo* table = nullptr;    ///< the subnet's route table
-    const Element* natGateway = nullptr;      ///< where the table sends internet traffic, if a NAT
-    const Element* gatewayEndpoint = nullptr; ///< a gateway endpoint for the service on the table
+    const RouteTableInfo* table = nullptr;     ///< the subnet's route table
+    const Element* natGateway = nullptr;       ///< where the table sends internet traffic, if a NAT
+    const Element* gatewayEndpoint = nullptr;  ///< a gateway endpoint for the service on the table
 };
 
 /// Every "uses" line with gb_per_month > 0 from an element in (or spanning) a subnet to an S3

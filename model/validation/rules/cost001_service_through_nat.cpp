@@ -55,8 +55,8 @@ Fix endpointFix(const ValidationContext& ctx, const ServiceTraffic& traffic, con
     const std::string region = vpc.stringProperty("region");
     endpoint.properties = {
         {"endpoint_type", "gateway"},
-        {"service_name", "com.amazonaws." + (region.empty() ? "us-east-1" : region) + "." +
-                             traffic.service},
+        {"service_name",
+         "com.amazonaws." + (region.empty() ? "us-east-1" : region) + "." + traffic.service},
         {"route_tables", json::array({tableId})}};
     fix.label = "Add a gateway endpoint for " + traffic.service + " on " + tableName;
     fix.edits.push_back({"add_element", endpoint.id, "", elementToJson(endpoint)});
@@ -77,15 +77,15 @@ void check(const ValidationContext& ctx, Findings& out) {
                         std::to_string(static_cast<long long>(traffic.gbPerMonth)) + " GB x " +
                         formatPrice(*price) + " of NAT processing, prices of " + table.date + ")"
                   : "the NAT gateway's per-GB charge (no price for " + region + ")";
-        Finding f = makeFinding(
-            kInfo,
-            describe(*traffic.source) + " sends " +
-                std::to_string(static_cast<long long>(traffic.gbPerMonth)) + " GB a month to " +
-                describe(*traffic.destination) + " through " + describe(*traffic.natGateway) +
-                ": a gateway endpoint for " + traffic.service + " on " +
-                describe(*traffic.table->element) + " would save " + saving,
-            {traffic.line->id, traffic.source->id, traffic.natGateway->id,
-             traffic.table->element->id});
+        Finding f = makeFinding(kInfo,
+                                describe(*traffic.source) + " sends " +
+                                    std::to_string(static_cast<long long>(traffic.gbPerMonth)) +
+                                    " GB a month to " + describe(*traffic.destination) +
+                                    " through " + describe(*traffic.natGateway) +
+                                    ": a gateway endpoint for " + traffic.service + " on " +
+                                    describe(*traffic.table->element) + " would save " + saving,
+                                {traffic.line->id, traffic.source->id, traffic.natGateway->id,
+                                 traffic.table->element->id});
         if (vpc) {
             f.fix = endpointFix(ctx, traffic, *vpc);
         }
