@@ -1,4 +1,6 @@
 // COST001: traffic to S3 or DynamoDB through a NAT gateway, where a gateway endpoint is free.
+#include <cstdio>
+
 #include "diagram_file.h"
 #include "pricing/cost_estimate.h"
 #include "pricing/service_traffic.h"
@@ -63,6 +65,13 @@ Fix endpointFix(const ValidationContext& ctx, const ServiceTraffic& traffic, con
     return fix;
 }
 
+/// "100": a whole number of GB as text, for any value a file may hold (no integer cast).
+std::string gbText(double gb) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.0f", gb);
+    return text;
+}
+
 void check(const ValidationContext& ctx, Findings& out) {
     const PriceTable& table = builtInPriceTable();
     for (const ServiceTraffic& traffic : serviceTraffic(ctx.diagram(), ctx.routes())) {
@@ -74,12 +83,11 @@ void check(const ValidationContext& ctx, Findings& out) {
         const auto price = table.price(region, "nat_gateway.gb");
         const std::string saving =
             price ? formatMoney(traffic.gbPerMonth * *price) + " a month (" +
-                        std::to_string(static_cast<long long>(traffic.gbPerMonth)) + " GB x " +
-                        formatPrice(*price) + " of NAT processing, prices of " + table.date + ")"
+                        gbText(traffic.gbPerMonth) + " GB x " + formatPrice(*price) +
+                        " of NAT processing, prices of " + table.date + ")"
                   : "the NAT gateway's per-GB charge (no price for " + region + ")";
         Finding f = makeFinding(kInfo,
-                                describe(*traffic.source) + " sends " +
-                                    std::to_string(static_cast<long long>(traffic.gbPerMonth)) +
+                                describe(*traffic.source) + " sends " + gbText(traffic.gbPerMonth) +
                                     " GB a month to " + describe(*traffic.destination) +
                                     " through " + describe(*traffic.natGateway) +
                                     ": a gateway endpoint for " + traffic.service + " on " +
