@@ -110,6 +110,7 @@ ApplicationWindow {
         inspector: inspectorPanel
         comparePanel: comparePanel
         reachPanel: reachPanel
+        costPanel: costPanel
     }
     menuBar: WindowMenuBar {
         actions: actions
@@ -126,6 +127,7 @@ ApplicationWindow {
         session: window.session
         canvas: view
         problems: problems
+        costPanel: costPanel
     }
 
     RowLayout {
@@ -167,6 +169,18 @@ ApplicationWindow {
                         margins: 12
                     }
                     reach: window.session.reach
+                    onShowElement: (id) => {
+                        if (controller.elementBox(id).width > 0) {
+                            controller.select(id)
+                            view.reveal(controller.elementBox(id))
+                        }
+                    }
+                }
+                CostPanel {
+                    id: costPanel
+                    // Top left: the right side holds reachability and comparison.
+                    anchors { top: parent.top; left: parent.left; margins: 12 }
+                    session: window.session
                     onShowElement: (id) => {
                         if (controller.elementBox(id).width > 0) {
                             controller.select(id)

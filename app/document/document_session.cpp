@@ -62,9 +62,18 @@ void DocumentSession::updateCost() {
     const QString cost =
         report.lines.empty() ? QString() : QString::fromStdString(formatMoney(report.total));
     const int unpriced = static_cast<int>(report.errors().size());
-    if (cost != m_monthlyCost || unpriced != m_unpricedCount) {
+    QVariantList lines;
+    for (const CostLine& line : report.lines) {
+        lines.append(QVariantMap{
+            {QStringLiteral("id"), QString::fromStdString(line.id)},
+            {QStringLiteral("formula"), QString::fromStdString(line.formula())},
+            {QStringLiteral("monthly"), QString::fromStdString(formatMoney(line.monthly))},
+            {QStringLiteral("error"), !line.error.empty()}});
+    }
+    if (cost != m_monthlyCost || unpriced != m_unpricedCount || lines != m_costLines) {
         m_monthlyCost = cost;
         m_unpricedCount = unpriced;
+        m_costLines = lines;
         emit costChanged();
     }
 }

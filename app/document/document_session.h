@@ -6,6 +6,7 @@
 #include <QRectF>
 #include <QStringList>
 #include <QUrl>
+#include <QVariantList>
 #include <QVariantMap>
 
 #include "document/aws_import_runner.h"
@@ -44,6 +45,8 @@ class DocumentSession : public QObject {
     Q_PROPERTY(QString monthlyCost READ monthlyCost NOTIFY costChanged)
     Q_PROPERTY(QString priceDate READ priceDate CONSTANT)
     Q_PROPERTY(int unpricedCount READ unpricedCount NOTIFY costChanged)
+    /// The estimate's lines for the cost panel: [{"id", "formula", "monthly", "error"}...].
+    Q_PROPERTY(QVariantList costLines READ costLines NOTIFY costChanged)
 public:
     explicit DocumentSession(DocumentController& controller);
 
@@ -65,6 +68,7 @@ public:
     QString monthlyCost() const { return m_monthlyCost; }
     QString priceDate() const;
     int unpricedCount() const { return m_unpricedCount; }
+    QVariantList costLines() const { return m_costLines; }
 
     /// Applies the fix of a problems-panel row as one undo step; false when it has none or
     /// the edit was refused (the controller's message says why).
@@ -114,6 +118,7 @@ private:
     QString m_importError;
     QString m_monthlyCost;
     int m_unpricedCount = 0;
+    QVariantList m_costLines;
 };
 
 }  // namespace skydraft

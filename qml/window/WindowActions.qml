@@ -15,6 +15,7 @@ Item {
     required property var inspector
     required property var comparePanel
     required property var reachPanel
+    required property var costPanel
 
     property alias newAction: newAction
     property alias openAction: openAction
@@ -25,6 +26,7 @@ Item {
     property alias importAwsAction: importAwsAction
     property alias compareAction: compareAction
     property alias intentsAction: intentsAction
+    property alias costAction: costAction
     property alias shortcutsAction: shortcutsAction
     property alias aboutAction: aboutAction
     property alias nextProblemAction: nextProblemAction
@@ -73,6 +75,9 @@ Item {
                  else
                      actions.reachPanel.showIntents = true
              } }
+    Action { id: costAction; text: qsTr("C&ost Estimate")
+             checkable: true; checked: actions.costPanel.visible
+             onTriggered: actions.costPanel.visible = !actions.costPanel.visible }
     Action { id: quitAction; text: qsTr("&Quit"); shortcut: StandardKey.Quit
              onTriggered: actions.window.close() }
 

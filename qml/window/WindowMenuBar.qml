@@ -72,6 +72,7 @@ MenuBar {
         MenuSeparator {}
         MenuItem { action: bar.actions.compareAction }
         MenuItem { action: bar.actions.intentsAction }
+        MenuItem { action: bar.actions.costAction }
     }
     Menu {
         title: qsTr("&Help")

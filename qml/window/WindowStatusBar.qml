@@ -11,6 +11,7 @@ Rectangle {
     required property var session
     required property var canvas
     required property var problems
+    required property var costPanel
 
     height: 26
     color: Theme.bar
@@ -64,8 +65,14 @@ Rectangle {
             color: Theme.textFaint
             rightPadding: 10
             ToolTip.visible: costArea.containsMouse
-            ToolTip.text: qsTr("On-demand estimate of everything charged by the hour; skydraft cost FILE lists each line with its formula.")
-            MouseArea { id: costArea; anchors.fill: parent; hoverEnabled: true }
+            ToolTip.text: qsTr("On-demand estimate of everything charged by the hour; click for each line with its formula.")
+            MouseArea {
+                id: costArea
+                anchors.fill: parent
+                hoverEnabled: true
+                cursorShape: Qt.PointingHandCursor
+                onClicked: bar.costPanel.visible = !bar.costPanel.visible
+            }
         }
         Label {
             text: qsTr("%1 elements  ·  %2 selected  ·  %3%").arg(bar.controller.elementCount)

@@ -249,6 +249,30 @@ TEST_F(ProblemsGuiTest, TheStatusBarShowsTheMonthlyEstimateAfterEveryEdit) {
     ASSERT_TRUE(waitFor([&] { return session->unpricedCount() == 1; }));
     EXPECT_EQ(cost->property("text").toString(),
               QStringLiteral("≈ $222.87 a month (1 unpriced)  ·  prices of ") + date);
+
+    // A click on the total opens the panel: a line per priced item, the unpriced one in words,
+    // and a click on a line selects its element.
+    QQuickItem* panel = item(QStringLiteral("costPanel"));
+    ASSERT_NE(panel, nullptr);
+    EXPECT_FALSE(panel->isVisible());
+    click(cost);
+    ASSERT_TRUE(waitFor([&] { return panel->isVisible(); }));
+    EXPECT_EQ(item(QStringLiteral("costTotal"))->property("text").toString(),
+              QStringLiteral("≈ $222.87 a month"));
+    ASSERT_TRUE(waitFor([&] { return item(QStringLiteral("costLine_5")) != nullptr; }));
+    QString unpriced;
+    for (int row = 0; row < 6; ++row) {
+        const QString text =
+            item(QStringLiteral("costLine_%1").arg(row))->property("text").toString();
+        if (text.contains(QStringLiteral("no price"))) {
+            unpriced = text;
+        }
+    }
+    EXPECT_EQ(unpriced, QStringLiteral("EC2 instance app-a: no price for ec2.x9.huge.hour in "
+                                       "us-east-1 in the price table of ") +
+                            date);
+    click(item(QStringLiteral("costLine_0")));
+    EXPECT_EQ(controller.selection(), QStringList{QStringLiteral("nat-a")});
 }
 
 TEST_F(ProblemsGuiTest, ImportingATemplateAsksForItsParametersAndRegion) {
