@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "catalogue/kind_keys.h"
 #include "catalogue/resource_catalogue.h"
@@ -90,13 +91,7 @@ std::string regionOf(const Diagram& diagram, const Element* element) {
 }
 
 const Element* vpcOf(const Diagram& diagram, const Element* element) {
-    for (int depth = 0; element && depth < 64; ++depth) {
-        if (element->kind == kinds::kVpc) {
-            return element;
-        }
-        element = element->parent.empty() ? nullptr : diagram.element(element->parent);
-    }
-    return nullptr;
+    return element ? diagram.ancestorOfKind(element->id, kinds::kVpc) : nullptr;
 }
 
 /// Prices terms of one element or connection into line.
@@ -234,8 +229,20 @@ CostReport estimateCost(const Diagram& diagram, const PriceTable& table,
     }
     // Traffic annotated on "uses" lines, priced along the path the routes give it: to S3 or
     // DynamoDB through a NAT gateway, the NAT's processing charge (a gateway endpoint is free).
-    const RouteAnalysis routes(diagram);
-    for (const ServiceTraffic& traffic : serviceTraffic(diagram, routes)) {
+    // The route analysis is built only when some line carries traffic: the designer prices the
+    // document after every edit.
+    const bool annotated = std::any_of(
+        diagram.connections().begin(), diagram.connections().end(), [](const Connection& c) {
+            const json& gb = c.property("gb_per_month");
+            return c.kind == kinds::kUses && gb.is_number() && gb.get<double>() > 0;
+        });
+    std::optional<RouteAnalysis> routes;  // outlives the traffic, which points into it
+    std::vector<ServiceTraffic> traffics;
+    if (annotated) {
+        routes.emplace(diagram);
+        traffics = serviceTraffic(diagram, *routes);
+    }
+    for (const ServiceTraffic& traffic : traffics) {
         if (!traffic.natGateway || traffic.gatewayEndpoint) {
             continue;
         }

@@ -10,12 +10,8 @@ namespace {
 
 /// The subnet an element runs in: its parent chain's subnet, else the first of its "subnets".
 const Element* subnetOf(const Diagram& diagram, const Element& element) {
-    const Element* e = &element;
-    for (int depth = 0; e && depth < 64; ++depth) {
-        if (e->kind == kinds::kSubnet) {
-            return e;
-        }
-        e = e->parent.empty() ? nullptr : diagram.element(e->parent);
+    if (const Element* subnet = diagram.ancestorOfKind(element.id, kinds::kSubnet)) {
+        return subnet;
     }
     for (const std::string& id : element.stringListProperty("subnets")) {
         if (const Element* subnet = diagram.element(id); subnet && subnet->kind == kinds::kSubnet) {
@@ -29,9 +25,7 @@ const Element* subnetOf(const Diagram& diagram, const Element& element) {
 const Element* endpointFor(const Diagram& diagram, const std::string& service,
                            const std::string& tableId) {
     for (const Element* e : diagram.elementsOfKind(kinds::kVpcEndpoint)) {
-        const std::string name = e->stringProperty("service_name");
-        if (e->stringProperty("endpoint_type") != "gateway" || name.size() <= service.size() ||
-            name.compare(name.size() - service.size() - 1, std::string::npos, "." + service) != 0) {
+        if (!isGatewayEndpointFor(*e, service)) {
             continue;
         }
         for (const std::string& table : e->stringListProperty("route_tables")) {
@@ -44,6 +38,12 @@ const Element* endpointFor(const Diagram& diagram, const std::string& service,
 }
 
 }  // namespace
+
+bool isGatewayEndpointFor(const Element& endpoint, std::string_view service) {
+    return endpoint.kind == kinds::kVpcEndpoint &&
+           endpoint.stringProperty("endpoint_type") == "gateway" && !service.empty() &&
+           endpoint.stringProperty("service_name").ends_with("." + std::string(service));
+}
 
 std::string gatewayService(std::string_view kind) {
     if (kind == kinds::kS3Bucket) {

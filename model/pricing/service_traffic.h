@@ -27,6 +27,9 @@ struct ServiceTraffic {
 /// bucket or DynamoDB table, with the path the route table gives it, in document order.
 std::vector<ServiceTraffic> serviceTraffic(const Diagram& diagram, const RouteAnalysis& routes);
 
+/// A gateway endpoint whose service is this one ("com.amazonaws.us-east-1.s3" for "s3").
+bool isGatewayEndpointFor(const Element& endpoint, std::string_view service);
+
 /// The gateway endpoint service a kind is reached through ("s3", "dynamodb"), or "".
 std::string gatewayService(std::string_view kind);
 

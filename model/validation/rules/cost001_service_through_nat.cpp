@@ -22,9 +22,7 @@ constexpr RuleInfo kInfo{
 const Element* endpointInVpc(const ValidationContext& ctx, const Element& vpc,
                              const std::string& service) {
     for (const Element* e : ctx.ofKind("vpc_endpoint")) {
-        const std::string name = e->stringProperty("service_name");
-        if (e->parent == vpc.id && e->stringProperty("endpoint_type") == "gateway" &&
-            name.ends_with("." + service)) {
+        if (e->parent == vpc.id && isGatewayEndpointFor(*e, service)) {
             return e;
         }
     }
