@@ -247,9 +247,13 @@ void addUsageProperties(std::vector<PropertyDef>& properties,
                                       "(730 is always on)."));
         }
         if (term.quantity == PriceTerm::Quantity::Usage && !declared(term.usage)) {
-            properties.push_back(prop(term.usage, PropertyType::Integer,
-                                      "Data processed (GB a month)", 0, false,
-                                      "For the cost estimate: the data it processes a month."));
+            const bool internet = term.usage == "internet_gb";
+            properties.push_back(prop(
+                term.usage, PropertyType::Integer,
+                internet ? "Sent to the internet (GB a month)" : "Data processed (GB a month)", 0,
+                false,
+                internet ? "For the cost estimate: the data it sends out to the internet a month."
+                         : "For the cost estimate: the data it processes a month."));
         }
         if (!term.countProperty.empty() && !declared(term.countProperty)) {
             properties.push_back(prop(term.countProperty, PropertyType::Integer,

@@ -31,7 +31,8 @@ void addComputeKinds(std::vector<KindDef>& kinds) {
             .detail({detailValue("instance_type"), detailValue("private_ip")})
             .pricing(
                 {hourly("h", "ec2.{instance_type}.hour"),
-                 when(hourly("h of its public IPv4", "public_ipv4.hour"), "public_ip", {"true"})})
+                 when(hourly("h of its public IPv4", "public_ipv4.hour"), "public_ip", {"true"}),
+                 perUse("GB to the internet", "data_transfer.internet.gb", "internet_gb")})
             .build());
 
     kinds.push_back(KindBuilder("auto_scaling_group", "Auto Scaling group", compute)
@@ -85,7 +86,8 @@ void addComputeKinds(std::vector<KindDef>& kinds) {
                  counted(hourly("capacity unit h", "load_balancer.{lb_type}.capacity_unit_hour"),
                          "capacity_units"),
                  when(counted(hourly("zone h of a public IPv4", "public_ipv4.hour"), "subnets"),
-                      "scheme", {"internet-facing"})})
+                      "scheme", {"internet-facing"}),
+                 perUse("GB to the internet", "data_transfer.internet.gb", "internet_gb")})
             .build());
 
     kinds.push_back(

@@ -112,6 +112,7 @@ void addNetworkKinds(std::vector<KindDef>& kinds) {
                                  {{"private", "Private NAT gateway"}, {"*", "NAT gateway"}})})
             .pricing({hourly("h", "nat_gateway.hour"),
                       perUse("GB processed", "nat_gateway.gb", "data_processed_gb"),
+                      perUse("GB to the internet", "data_transfer.internet.gb", "internet_gb"),
                       when(hourly("h of its public IPv4", "public_ipv4.hour"), "connectivity",
                            {"public"})})
             .build());

@@ -8,7 +8,7 @@
 
 #include "catalogue/kind_keys.h"
 #include "catalogue/resource_catalogue.h"
-#include "pricing/service_traffic.h"
+#include "pricing/traffic_path.h"
 
 namespace skydraft {
 
@@ -79,17 +79,6 @@ bool applies(const PriceTerm& term, const auto& item) {
            term.whenValues.end();
 }
 
-/// The nearest "region" property up from the element (a VPC's, a transit gateway's).
-std::string regionOf(const Diagram& diagram, const Element* element) {
-    for (int depth = 0; element && depth < 64; ++depth) {
-        if (const std::string region = element->stringProperty("region"); !region.empty()) {
-            return region;
-        }
-        element = element->parent.empty() ? nullptr : diagram.element(element->parent);
-    }
-    return "";
-}
-
 const Element* vpcOf(const Diagram& diagram, const Element* element) {
     return element ? diagram.ancestorOfKind(element->id, kinds::kVpc) : nullptr;
 }
@@ -132,7 +121,124 @@ void price(CostLine& line, const std::vector<PriceTerm>& terms, const auto& item
     }
 }
 
-std::string numberText(double value) {
+/// A term of annotated traffic: gb_per_month of the line, count times.
+PriceTerm trafficTerm(std::string what, std::string priceKey, double count = 1) {
+    PriceTerm term;
+    term.what = std::move(what);
+    term.priceKey = std::move(priceKey);
+    term.quantity = PriceTerm::Quantity::Usage;
+    term.usage = "gb_per_month";
+    term.countDefault = count;
+    return term;
+}
+
+/// What the path charges: NAT and transit gateway processing, and data transfer across zones
+/// (charged out of one zone and into the other) and regions (charged out).
+std::vector<PriceTerm> trafficTerms(const TrafficPath& path) {
+    std::vector<PriceTerm> terms;
+    switch (path.via) {
+        case TrafficVia::NatGateway:
+            terms.push_back(
+                trafficTerm("GB through NAT gateway " + path.natGateway->name, "nat_gateway.gb"));
+            if (path.crossZoneToNat) {
+                terms.push_back(
+                    trafficTerm("GB across zones to NAT gateway " + path.natGateway->name,
+                                "data_transfer.inter_zone.gb", 2));
+            }
+            break;
+        case TrafficVia::Local:
+        case TrafficVia::Peering:
+            if (path.crossRegion) {
+                terms.push_back(trafficTerm("GB across regions", "data_transfer.inter_region.gb"));
+            } else if (path.crossZone) {
+                terms.push_back(trafficTerm("GB across zones", "data_transfer.inter_zone.gb", 2));
+            }
+            break;
+        case TrafficVia::TransitGateway:
+            terms.push_back(trafficTerm("GB through transit gateway " + path.transitGateway->name,
+                                        "transit_gateway.gb"));
+            if (path.crossRegion) {
+                terms.push_back(trafficTerm("GB across regions", "data_transfer.inter_region.gb"));
+            }
+            break;
+        default:
+            break;
+    }
+    return terms;
+}
+
+constexpr std::string_view kInternetKey = "data_transfer.internet.gb";
+
+/// The region's data transfer to the internet above the first tier (priced per element at the
+/// first tier's price, up to 10 TB a month): what the lower tiers take off, as one line per
+/// region. AWS adds up an account's transfer per region; the table's tiers are 10 TB, the next
+/// 40 TB, the next 100 TB and what is over 150 TB.
+std::vector<CostLine> internetTierLines(const std::vector<CostLine>& lines,
+                                        const PriceTable& table) {
+    struct Tier {
+        double fromGb;
+        double toGb;
+        std::string_view suffix;
+        std::string_view what;
+    };
+    static constexpr Tier kTiers[] = {
+        {10240, 51200, ".next_40tb", "GB over 10 TB"},
+        {51200, 153600, ".next_100tb", "GB over 50 TB"},
+        {153600, 1e300, ".over_150tb", "GB over 150 TB"},
+    };
+    std::map<std::string, double> gbPerRegion;
+    for (const CostLine& line : lines) {
+        for (const CostTerm& term : line.terms) {
+            if (term.priceKey == kInternetKey) {
+                gbPerRegion[line.region] += term.count * term.quantity;
+            }
+        }
+    }
+    std::vector<CostLine> out;
+    for (const auto& [region, gb] : gbPerRegion) {
+        if (gb <= kTiers[0].fromGb) {
+            continue;
+        }
+        CostLine line;
+        line.id = "data-transfer-tiers-" + region;
+        line.name = region;
+        line.kind = "data_transfer";
+        line.displayName = "Data transfer to the internet, volume tiers in";
+        line.category = std::string(categoryKey(Category::Networking));
+        line.region = region;
+        const auto first = table.price(region, kInternetKey);
+        for (const Tier& tier : kTiers) {
+            const double inTier = std::min(gb, tier.toGb) - tier.fromGb;
+            if (inTier <= 0 || !first) {
+                continue;
+            }
+            const std::string key = std::string(kInternetKey) + std::string(tier.suffix);
+            const auto price = table.price(region, key);
+            if (!price) {
+                line.error = "no price for " + key + " in " + region + " in the price table of " +
+                             table.date;
+                line.terms.clear();
+                line.monthly = 0;
+                break;
+            }
+            CostTerm term;
+            term.what = std::string(tier.what) + " (tier price less the first tier's)";
+            term.priceKey = key;
+            term.quantity = inTier;
+            term.unitPrice = *price - *first;
+            term.monthly = term.quantity * term.unitPrice;
+            line.monthly += term.monthly;
+            line.terms.push_back(std::move(term));
+        }
+        if (!line.terms.empty() || !line.error.empty()) {
+            out.push_back(std::move(line));
+        }
+    }
+    return out;
+}
+}  // namespace
+
+std::string formatQuantity(double value) {
     char text[32];
     std::snprintf(text, sizeof text, "%.4f", value);
     std::string out = text;
@@ -145,15 +251,19 @@ std::string numberText(double value) {
     return out;
 }
 
-}  // namespace
-
 std::string formatMoney(double amount) {
+    if (std::round(amount * 100) < 0) {
+        return "-" + formatMoney(-amount);
+    }
     char text[48];
     std::snprintf(text, sizeof text, "$%.2f", std::round(amount * 100) / 100 + 0.0);
     return text;
 }
 
 std::string formatPrice(double price) {
+    if (price < 0) {
+        return "-" + formatPrice(-price);
+    }
     char text[48];
     std::snprintf(text, sizeof text, "%.6f", price);
     std::string out = text;
@@ -172,9 +282,9 @@ std::string CostLine::formula() const {
         const CostTerm& t = terms[i];
         out += (i ? " + " : "");
         if (t.count != 1) {
-            out += numberText(t.count) + " x ";
+            out += formatQuantity(t.count) + " x ";
         }
-        out += numberText(t.quantity) + " " + t.what + " x " + formatPrice(t.unitPrice);
+        out += formatQuantity(t.quantity) + " " + t.what + " x " + formatPrice(t.unitPrice);
     }
     return out + " = " + formatMoney(monthly);
 }
@@ -224,43 +334,38 @@ CostReport estimateCost(const Diagram& diagram, const PriceTable& table,
         line.category = std::string(categoryKey(def->category));
         const Element* vpc = vpcOf(diagram, &element);
         line.vpc = vpc ? vpc->name : "";
-        line.region = regionOf(diagram, &element);
+        line.region = pricingRegion(diagram, &element);
         add(std::move(line), def->pricing, element);
     }
-    // Traffic annotated on "uses" lines, priced along the path the routes give it: to S3 or
-    // DynamoDB through a NAT gateway, the NAT's processing charge (a gateway endpoint is free).
-    // The route analysis is built only when some line carries traffic: the designer prices the
-    // document after every edit.
+    // Traffic annotated on "uses" lines, priced along the path the routes give it. The route
+    // analysis is built only when some line carries traffic: the designer prices the document
+    // after every edit.
     const bool annotated = std::any_of(
         diagram.connections().begin(), diagram.connections().end(), [](const Connection& c) {
             const json& gb = c.property("gb_per_month");
             return c.kind == kinds::kUses && gb.is_number() && gb.get<double>() > 0;
         });
-    std::optional<RouteAnalysis> routes;  // outlives the traffic, which points into it
-    std::vector<ServiceTraffic> traffics;
+    std::optional<RouteAnalysis> routes;  // outlives the paths, which point into it
+    std::vector<TrafficPath> paths;
     if (annotated) {
         routes.emplace(diagram);
-        traffics = serviceTraffic(diagram, *routes);
+        paths = trafficPaths(diagram, *routes);
     }
-    for (const ServiceTraffic& traffic : traffics) {
-        if (!traffic.natGateway || traffic.gatewayEndpoint) {
+    for (const TrafficPath& path : paths) {
+        const std::vector<PriceTerm> terms = trafficTerms(path);
+        if (terms.empty()) {
             continue;
         }
         CostLine line;
-        line.id = traffic.line->id;
-        line.name = traffic.source->name + " to " + traffic.destination->name;
-        line.kind = traffic.line->kind;
+        line.id = path.line->id;
+        line.name = path.source->name + " to " + path.destination->name;
+        line.kind = path.line->kind;
         line.displayName = "Traffic";
         line.category = std::string(categoryKey(Category::Networking));
-        const Element* vpc = vpcOf(diagram, traffic.natGateway);
+        const Element* vpc = vpcOf(diagram, path.natGateway ? path.natGateway : path.subnet);
         line.vpc = vpc ? vpc->name : "";
-        line.region = regionOf(diagram, traffic.natGateway);
-        PriceTerm term;
-        term.what = "GB through NAT gateway " + traffic.natGateway->name;
-        term.priceKey = "nat_gateway.gb";
-        term.quantity = PriceTerm::Quantity::Usage;
-        term.usage = "gb_per_month";
-        add(std::move(line), {term}, *traffic.line);
+        line.region = path.region;
+        add(std::move(line), terms, *path.line);
     }
     for (const Connection& connection : diagram.connections()) {
         const ConnectionKindDef* def = catalogue.connectionKind(connection.kind);
@@ -278,9 +383,15 @@ CostReport estimateCost(const Diagram& diagram, const PriceTable& table,
         const Element* vpc = vpcOf(diagram, from);
         vpc = vpc ? vpc : vpcOf(diagram, to);
         line.vpc = vpc ? vpc->name : "";
-        line.region = regionOf(diagram, from);
-        line.region = line.region.empty() ? regionOf(diagram, to) : line.region;
+        line.region = pricingRegion(diagram, from);
+        line.region = line.region.empty() ? pricingRegion(diagram, to) : line.region;
         add(std::move(line), def->pricing, connection);
+    }
+    for (CostLine& line : internetTierLines(report.lines, table)) {
+        report.total += line.monthly;
+        report.perVpc[line.vpc] += line.monthly;
+        report.perCategory[line.category] += line.monthly;
+        report.lines.push_back(std::move(line));
     }
     return report;
 }

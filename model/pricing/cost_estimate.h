@@ -66,6 +66,8 @@ CostReport estimateCost(const Diagram& diagram, const PriceTable& table,
 
 /// "$37.35": a monthly amount in dollars and cents.
 std::string formatMoney(double amount);
+/// "100", "0.5", "3285.7143": a quantity with up to four decimals, no trailing zeros.
+std::string formatQuantity(double value);
 /// "$0.0104": a unit price as the table gives it (at least two decimals).
 std::string formatPrice(double price);
 

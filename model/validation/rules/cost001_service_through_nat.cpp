@@ -1,9 +1,7 @@
 // COST001: traffic to S3 or DynamoDB through a NAT gateway, where a gateway endpoint is free.
-#include <cstdio>
-
 #include "diagram_file.h"
 #include "pricing/cost_estimate.h"
-#include "pricing/service_traffic.h"
+#include "pricing/traffic_path.h"
 #include "validation/rules/rule_helpers.h"
 
 namespace skydraft::rules {
@@ -29,7 +27,7 @@ const Element* endpointInVpc(const ValidationContext& ctx, const Element& vpc,
     return nullptr;
 }
 
-Fix endpointFix(const ValidationContext& ctx, const ServiceTraffic& traffic, const Element& vpc) {
+Fix endpointFix(const ValidationContext& ctx, const TrafficPath& traffic, const Element& vpc) {
     const std::string tableId = traffic.table->element->id;
     const std::string tableName = traffic.table->element->name;
     Fix fix;
@@ -63,17 +61,10 @@ Fix endpointFix(const ValidationContext& ctx, const ServiceTraffic& traffic, con
     return fix;
 }
 
-/// "100": a whole number of GB as text, for any value a file may hold (no integer cast).
-std::string gbText(double gb) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.0f", gb);
-    return text;
-}
-
 void check(const ValidationContext& ctx, Findings& out) {
     const PriceTable& table = builtInPriceTable();
-    for (const ServiceTraffic& traffic : serviceTraffic(ctx.diagram(), ctx.routes())) {
-        if (!traffic.natGateway || traffic.gatewayEndpoint || !traffic.table->element) {
+    for (const TrafficPath& traffic : trafficPaths(ctx.diagram(), ctx.routes())) {
+        if (traffic.via != TrafficVia::NatGateway || traffic.service.empty()) {
             continue;
         }
         const Element* vpc = ctx.vpcOf(*traffic.natGateway);
@@ -81,17 +72,17 @@ void check(const ValidationContext& ctx, Findings& out) {
         const auto price = table.price(region, "nat_gateway.gb");
         const std::string saving =
             price ? formatMoney(traffic.gbPerMonth * *price) + " a month (" +
-                        gbText(traffic.gbPerMonth) + " GB x " + formatPrice(*price) +
+                        formatQuantity(traffic.gbPerMonth) + " GB x " + formatPrice(*price) +
                         " of NAT processing, prices of " + table.date + ")"
                   : "the NAT gateway's per-GB charge (no price for " + region + ")";
-        Finding f = makeFinding(kInfo,
-                                describe(*traffic.source) + " sends " + gbText(traffic.gbPerMonth) +
-                                    " GB a month to " + describe(*traffic.destination) +
-                                    " through " + describe(*traffic.natGateway) +
-                                    ": a gateway endpoint for " + traffic.service + " on " +
-                                    describe(*traffic.table->element) + " would save " + saving,
-                                {traffic.line->id, traffic.source->id, traffic.natGateway->id,
-                                 traffic.table->element->id});
+        Finding f = makeFinding(
+            kInfo,
+            describe(*traffic.source) + " sends " + formatQuantity(traffic.gbPerMonth) +
+                " GB a month to " + describe(*traffic.destination) + " through " +
+                describe(*traffic.natGateway) + ": a gateway endpoint for " + traffic.service +
+                " on " + describe(*traffic.table->element) + " would save " + saving,
+            {traffic.line->id, traffic.source->id, traffic.natGateway->id,
+             traffic.table->element->id});
         if (vpc) {
             f.fix = endpointFix(ctx, traffic, *vpc);
         }

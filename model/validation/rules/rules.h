@@ -7,6 +7,10 @@ namespace skydraft::rules {
 
 extern const Rule cfn001;
 extern const Rule cost001;
+extern const Rule cost002;
+extern const Rule cost003;
+extern const Rule cost004;
+extern const Rule cost005;
 extern const Rule dia001;
 extern const Rule dia002;
 extern const Rule dia003;

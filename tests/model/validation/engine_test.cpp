@@ -27,7 +27,7 @@ const std::vector<std::string> kContractIds = {
     // Access intents (issue 14), checked with the reachability path model.
     "REACH001",
     // Findings that save money (issue 22).
-    "COST001"};
+    "COST001", "COST002", "COST003", "COST004", "COST005"};
 
 TEST(RuleRegistry, IdsAreUniqueWellFormedAndSorted) {
     const std::regex form("[A-Z][A-Z0-9]{1,4}[0-9]{3}");
