@@ -229,6 +229,11 @@ PriceTerm when(PriceTerm term, std::string property, std::vector<std::string> va
     return term;
 }
 
+PriceTerm whenJoins(PriceTerm term, std::string endKind) {
+    term.whenEndKind = std::move(endKind);
+    return term;
+}
+
 namespace {
 
 /// The usage a kind's price terms read and the kind does not declare itself, as properties the

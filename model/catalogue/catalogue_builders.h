@@ -81,6 +81,8 @@ PriceTerm perUse(std::string what, std::string priceKey, std::string usageProper
 PriceTerm counted(PriceTerm term, std::string countProperty, double countDefault = 1);
 /// The term only when property has one of values.
 PriceTerm when(PriceTerm term, std::string property, std::vector<std::string> values);
+/// A connection's term that applies only when one of its ends is of endKind.
+PriceTerm whenJoins(PriceTerm term, std::string endKind);
 
 /// Builds one connection kind.
 class ConnectionBuilder {

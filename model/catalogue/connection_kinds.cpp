@@ -66,7 +66,10 @@ void addConnectionKinds(std::vector<ConnectionKindDef>& kinds) {
                       "transit gateway.")
             .routeTarget("TransitGatewayAttachmentId", "transit_gateway_route_table", false, false)
             .line("vpn", true, false)
-            .pricing({hourly("h", "vpn_connection.hour")})
+            .pricing({hourly("h", "vpn_connection.hour"),
+                      whenJoins(hourly("h of its transit gateway attachment",
+                                       "transit_gateway.attachment_hour"),
+                                "transit_gateway")})
             .build());
 
     kinds.push_back(

@@ -86,6 +86,9 @@ struct PriceTerm {
     /// {"public"}); "" always.
     std::string whenProperty;
     std::vector<std::string> whenValues;
+    /// Connections: the term applies only when one end is of this kind ("transit_gateway");
+    /// "" always.
+    std::string whenEndKind;
 };
 
 /// One element kind (vpc, subnet, ec2_instance, ...).

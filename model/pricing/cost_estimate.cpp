@@ -70,7 +70,21 @@ double numberOf(const auto& item, const std::string& property, double fallback) 
     return fallback;
 }
 
-bool applies(const PriceTerm& term, const auto& item) {
+/// One end of the connection is of the kind.
+bool joins(const Diagram& diagram, const Connection& connection, const std::string& kind) {
+    const Element* from = diagram.element(connection.from);
+    const Element* to = diagram.element(connection.to);
+    return (from && from->kind == kind) || (to && to->kind == kind);
+}
+
+bool joins(const Diagram&, const Element&, const std::string&) {
+    return false;
+}
+
+bool applies(const PriceTerm& term, const auto& item, const Diagram& diagram) {
+    if (!term.whenEndKind.empty() && !joins(diagram, item, term.whenEndKind)) {
+        return false;
+    }
     if (term.whenProperty.empty()) {
         return true;
     }
@@ -85,10 +99,10 @@ const Element* vpcOf(const Diagram& diagram, const Element* element) {
 
 /// Prices terms of one element or connection into line.
 void price(CostLine& line, const std::vector<PriceTerm>& terms, const auto& item,
-           const PriceTable& table) {
+           const Diagram& diagram, const PriceTable& table) {
     const double hours = numberOf(item, "monthly_hours", kHoursPerMonth);
     for (const PriceTerm& term : terms) {
-        if (!applies(term, item)) {
+        if (!applies(term, item, diagram)) {
             continue;
         }
         CostTerm cost;
@@ -309,7 +323,7 @@ CostReport estimateCost(const Diagram& diagram, const PriceTable& table,
         if (!options.region.empty()) {
             line.region = options.region;
         }
-        price(line, terms, item, table);
+        price(line, terms, item, diagram, table);
         if (!line.error.empty()) {
             line.monthly = 0;
             line.terms.clear();

@@ -75,7 +75,8 @@ void followToSubnet(const Diagram& diagram, const RouteAnalysis& routes, Traffic
     if (!cidr) {
         return;
     }
-    const Route* route = RouteAnalysis::lookup(*path.table, *cidr);
+    // A VPC without a route table in the design still has its local routes.
+    const std::optional<Route> route = routes.lookupFromSubnet(*path.subnet, *cidr);
     if (!route) {
         return;
     }
@@ -172,12 +173,11 @@ std::vector<TrafficPath> trafficPaths(const Diagram& diagram, const RouteAnalysi
         path.gbPerMonth = gb.get<double>();
         path.region = pricingRegion(diagram, path.subnet);
         path.table = routes.tableOfSubnet(*path.subnet);
-        if (path.table && path.table->element) {
-            if (path.destinationSubnet) {
-                followToSubnet(diagram, routes, path);
-            } else if (!diagram.ancestorOfKind(destination->id, kinds::kVpc)) {
-                followOutward(diagram, routes, path);
-            }
+        if (path.destinationSubnet) {
+            followToSubnet(diagram, routes, path);
+        } else if (path.table && path.table->element &&
+                   !diagram.ancestorOfKind(destination->id, kinds::kVpc)) {
+            followOutward(diagram, routes, path);
         }
         out.push_back(path);
     }

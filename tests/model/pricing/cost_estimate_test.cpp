@@ -2,7 +2,7 @@
 // every region it lists, each priced kind's formula is exact, an example's total matches a
 // hand computation from the table, and what cannot be priced says why.
 #include "pricing/cost_estimate.h"
-#include "element_builder.h"
+#include "pricing_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -19,41 +19,7 @@ namespace skydraft {
 namespace {
 
 using nlohmann::json;
-
-Element make(std::string id, std::string kind, std::string parent = {},
-             nlohmann::json properties = nlohmann::json::object()) {
-    return test::makeElement(std::move(id), std::move(kind), std::move(parent),
-                             std::move(properties));
-}
-
-const PriceTable& table() {
-    return builtInPriceTable();
-}
-
-double at(const char* key, const char* region = "us-east-1") {
-    const auto price = table().price(region, key);
-    EXPECT_TRUE(price.has_value()) << key;
-    return price.value_or(0);
-}
-
-/// A VPC in us-east-1 with two subnets in two zones.
-Diagram network(const std::string& region = "us-east-1") {
-    Diagram d;
-    EXPECT_TRUE(
-        d.addElement(make("vpc", "vpc", "", {{"cidr", "10.0.0.0/16"}, {"region", region}})));
-    EXPECT_TRUE(d.addElement(make("sub-a", "subnet", "vpc", {{"cidr", "10.0.0.0/24"}})));
-    EXPECT_TRUE(d.addElement(make("sub-b", "subnet", "vpc", {{"cidr", "10.0.1.0/24"}})));
-    return d;
-}
-
-const CostLine* lineOf(const CostReport& report, std::string_view id) {
-    for (const CostLine& line : report.lines) {
-        if (line.id == id) {
-            return &line;
-        }
-    }
-    return nullptr;
-}
+using namespace test;
 
 TEST(PriceTable, EveryRegionHasEveryPriceOfEveryKind) {
     ASSERT_FALSE(table().date.empty());
@@ -168,6 +134,9 @@ TEST(CostEstimate, EveryPricedKindHasItsFormula) {
     ASSERT_TRUE(d.addConnection(attach));
     Connection vpn{"vpn", "vpn_attachment", "vpn", "cgw", "tgw", json::object(), {}};
     ASSERT_TRUE(d.addConnection(vpn));
+    ASSERT_TRUE(d.addElement(make("vgw", "virtual_private_gateway", "vpc")));
+    ASSERT_TRUE(d.addConnection(
+        {"vpn-vgw", "vpn_attachment", "vpn-vgw", "cgw", "vgw", json::object(), {}}));
 
     const CostReport report = estimateCost(d, table());
     EXPECT_TRUE(report.errors().empty()) << report.errors()[0];
@@ -197,7 +166,10 @@ TEST(CostEstimate, EveryPricedKindHasItsFormula) {
     EXPECT_EQ(lineOf(report, "vpce-gw"), nullptr);  // gateway endpoints are free
     EXPECT_EQ(formula("att"),
               "Transit gateway attachment att: 730 h x $0.05 + 10 GB processed x $0.02 = $36.70");
-    EXPECT_EQ(formula("vpn"), "VPN connection vpn: 730 h x $0.05 = $36.50");
+    EXPECT_EQ(formula("vpn"),
+              "VPN connection vpn: 730 h x $0.05 + 730 h of its transit gateway attachment x "
+              "$0.05 = $73.00");
+    EXPECT_EQ(formula("vpn-vgw"), "VPN connection vpn-vgw: 730 h x $0.05 = $36.50");
     // Each formula's terms are the table's prices, and the totals add the lines.
     const CostLine* nat = lineOf(report, "nat-a");
     ASSERT_NE(nat, nullptr);
@@ -252,17 +224,12 @@ TEST(CostEstimate, RegionsChangeThePriceAndGapsAreNamed) {
               "--region");
 }
 
-TEST(CostEstimate, TheThreeTierExampleCostsWhatTheTableSays) {
-    std::ifstream file(std::string(SKYDRAFT_SOURCE_DIR) + "/examples/three-tier-web-app.skydraft");
-    std::stringstream text;
-    text << file.rdbuf();
-    const LoadResult loaded = loadDiagram(text.str());
-    ASSERT_TRUE(loaded);
-    const Diagram& d = *loaded.diagram;
-    // By hand: what the example holds, priced from the table.
+/// What a diagram's hourly part costs, computed by hand from the table for the kinds the
+/// examples hold.
+double fixedByHand(const Diagram& d) {
+    const double hours = 730;
     double expected = 0;
     for (const Element& e : d.elements()) {
-        const double hours = 730;
         if (e.kind == "nat_gateway") {
             expected +=
                 hours *
@@ -284,32 +251,44 @@ TEST(CostEstimate, TheThreeTierExampleCostsWhatTheTableSays) {
             expected += hours *
                         at(("rds." + e.stringProperty("instance_class") + ".hour").c_str()) *
                         (e.boolProperty("multi_az") ? 2 : 1);
+        } else if (e.kind == "elastic_ip") {
+            expected += hours * at("public_ipv4.hour");
         }
     }
-    const CostReport report = estimateCost(d, table());
-    EXPECT_TRUE(report.errors().empty());
-    EXPECT_GT(expected, 100);
-    EXPECT_NEAR(report.total, expected, 0.005);
-    EXPECT_EQ(report.lines.size(), 6u);  // 2 NAT gateways, 2 instances, the ALB, the database
-}
-
-Diagram threeTier() {
-    std::ifstream file(std::string(SKYDRAFT_SOURCE_DIR) + "/examples/three-tier-web-app.skydraft");
-    std::stringstream text;
-    text << file.rdbuf();
-    LoadResult loaded = loadDiagram(text.str());
-    EXPECT_TRUE(loaded);
-    return loaded ? *loaded.diagram : Diagram();
-}
-
-std::vector<Finding> findingsOf(const Diagram& d, std::string_view rule) {
-    std::vector<Finding> out;
-    for (const Finding& f : validate(d).findings) {
-        if (f.ruleId == rule) {
-            out.push_back(f);
+    for (const Connection& c : d.connections()) {
+        if (c.kind == "transit_gateway_attachment") {
+            expected += hours * at("transit_gateway.attachment_hour");
+        } else if (c.kind == "vpn_attachment") {
+            const Element* to = d.element(c.to);
+            expected +=
+                hours *
+                (at("vpn_connection.hour") +
+                 (to && to->kind == "transit_gateway" ? at("transit_gateway.attachment_hour") : 0));
         }
     }
-    return out;
+    return expected;
+}
+
+TEST(CostEstimate, EveryExampleCostsWhatTheTableSays) {
+    struct Example {
+        const char* file;
+        std::size_t lines;
+    };
+    for (const Example& example :
+         {Example{"three-tier-web-app.skydraft", 6},  // 2 NAT gateways, 2 instances, ALB, database
+          Example{"hub-and-spoke-tgw-vpn.skydraft", 9},  // 4 instances, 4 attachments, the VPN
+          Example{"three-peered-vpcs.skydraft", 6},      // 6 instances; peerings are free
+          Example{"faulty/planted-faults.skydraft", 6}}) {
+        SCOPED_TRACE(example.file);
+        const Diagram d = loadExample(example.file);
+        // Priced in us-east-1, as by hand: three-peered-vpcs has a VPC in us-west-2, a region
+        // the table does not cover.
+        const CostReport report = estimateCost(d, table(), {"us-east-1"});
+        EXPECT_TRUE(report.errors().empty()) << report.errors().front();
+        EXPECT_GT(fixedByHand(d), 20);
+        EXPECT_NEAR(report.total, fixedByHand(d), 0.005);
+        EXPECT_EQ(report.lines.size(), example.lines);
+    }
 }
 
 TEST(Cost001, S3TrafficThroughANatGatewayIsPricedAndTheFixBringsTheEndpointBack) {
