@@ -82,12 +82,12 @@ void check(const ValidationContext& ctx, Findings& out) {
         std::vector<Id> ids = {c.subnet->id, c.nat->id};
         ids.insert(ids.end(), c.lines.begin(), c.lines.end());
         if (const Element* local = natInZone(ctx, *c.nat, c.zone)) {
-            out.push_back(makeFinding(
-                kInfo,
-                what + "; a route table for " + c.zone.label() + " that sends them to " +
-                    describe(*local) + " (in their zone) would save " + formatMoney(charge) +
-                    " a month (prices of " + table.date + ")",
-                std::move(ids)));
+            out.push_back(makeFinding(kInfo,
+                                      what + "; a route table for " + c.zone.label() +
+                                          " that sends them to " + describe(*local) +
+                                          " (in their zone) would save " + formatMoney(charge) +
+                                          " a month (prices of " + table.date + ")",
+                                      std::move(ids)));
             continue;
         }
         const auto natHour = table.price(c.region, "nat_gateway.hour");
@@ -100,13 +100,13 @@ void check(const ValidationContext& ctx, Findings& out) {
         if (charge <= newNat) {
             continue;  // a NAT gateway of the zone would cost more than the transfer
         }
-        out.push_back(makeFinding(
-            kInfo,
-            what + "; a NAT gateway in " + c.zone.label() + " (" + formatMoney(newNat) +
-                " a month) would save " + formatMoney(charge - newNat) +
-                " a month: it pays above " + formatQuantity(std::ceil(newNat / (2 * *transfer))) +
-                " GB a month (prices of " + table.date + ")",
-            std::move(ids)));
+        out.push_back(makeFinding(kInfo,
+                                  what + "; a NAT gateway in " + c.zone.label() + " (" +
+                                      formatMoney(newNat) + " a month) would save " +
+                                      formatMoney(charge - newNat) + " a month: it pays above " +
+                                      formatQuantity(std::ceil(newNat / (2 * *transfer))) +
+                                      " GB a month (prices of " + table.date + ")",
+                                  std::move(ids)));
     }
 }
 

@@ -22,11 +22,11 @@ void check(const ValidationContext& ctx, Findings& out) {
         }
         const std::string region = pricingRegion(ctx.diagram(), eip);
         const auto price = table.price(region, "public_ipv4.hour");
-        const std::string saving =
-            price ? formatMoney(kHoursPerMonth * *price) + " a month (" +
-                        formatQuantity(kHoursPerMonth) + " h x " + formatPrice(*price) +
-                        ", prices of " + table.date + ")"
-                  : "its public IPv4 hours";
+        const std::string saving = price
+                                       ? formatMoney(kHoursPerMonth * *price) + " a month (" +
+                                             formatQuantity(kHoursPerMonth) + " h x " +
+                                             formatPrice(*price) + ", prices of " + table.date + ")"
+                                       : "its public IPv4 hours";
         out.push_back(makeFinding(kInfo,
                                   describe(*eip) +
                                       ": associated with nothing in the design; releasing it "

@@ -68,8 +68,8 @@ void check(const ValidationContext& ctx, Findings& out) {
                 if (std::find(s.vpcs.begin(), s.vpcs.end(), vpc->name) == s.vpcs.end()) {
                     s.vpcs.push_back(vpc->name);
                 }
-                s.zones = std::max(
-                    s.zones, static_cast<double>(e->stringListProperty("subnets").size()));
+                s.zones =
+                    std::max(s.zones, static_cast<double>(e->stringListProperty("subnets").size()));
             }
         }
         double now = 0;     // the repeated services' endpoints as they are
@@ -83,8 +83,8 @@ void check(const ValidationContext& ctx, Findings& out) {
                 continue;
             }
             ++repeated;
-            names += (names.empty() ? "" : ", ") + name + " (in " +
-                     std::to_string(s.vpcs.size()) + " VPCs)";
+            names += (names.empty() ? "" : ", ") + name + " (in " + std::to_string(s.vpcs.size()) +
+                     " VPCs)";
             for (const Element* e : s.endpoints) {
                 now += std::max<std::size_t>(1, e->stringListProperty("subnets").size()) *
                        kHoursPerMonth * *zoneHour;
@@ -105,16 +105,20 @@ void check(const ValidationContext& ctx, Findings& out) {
         // Each VPC beyond the first saves its endpoints: sharing pays from this many VPCs.
         const double perVpc = shared;
         const int paysFrom = static_cast<int>(std::floor(extra / perVpc)) + 2;
-        out.push_back(makeFinding(
-            kInfo,
-            describe(*tgw) + ": its VPCs repeat interface endpoints for " + names +
-                ": they cost " + formatMoney(now) + " a month; one endpoint VPC behind it would "
-                "cost " + formatMoney(shared) + " of endpoints + " +
-                formatMoney(kHoursPerMonth * *attachHour) + " for its attachment + " +
-                formatMoney(gb * *tgwGb) + " of processing (" + formatQuantity(gb) +
-                " GB) and save " + formatMoney(saving) + " a month; sharing these services "
-                "pays from " + std::to_string(paysFrom) + " VPCs (prices of " + table.date + ")",
-            std::move(ids)));
+        out.push_back(
+            makeFinding(kInfo,
+                        describe(*tgw) + ": its VPCs repeat interface endpoints for " + names +
+                            ": they cost " + formatMoney(now) +
+                            " a month; one endpoint VPC behind it would "
+                            "cost " +
+                            formatMoney(shared) + " of endpoints + " +
+                            formatMoney(kHoursPerMonth * *attachHour) + " for its attachment + " +
+                            formatMoney(gb * *tgwGb) + " of processing (" + formatQuantity(gb) +
+                            " GB) and save " + formatMoney(saving) +
+                            " a month; sharing these services "
+                            "pays from " +
+                            std::to_string(paysFrom) + " VPCs (prices of " + table.date + ")",
+                        std::move(ids)));
     }
 }
 

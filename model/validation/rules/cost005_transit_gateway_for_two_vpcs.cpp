@@ -73,18 +73,18 @@ void check(const ValidationContext& ctx, Findings& out) {
         if (saving <= 0) {
             continue;
         }
-        out.push_back(makeFinding(
-            kInfo,
-            describe(*tgw) + ": joins only " + describe(*a->element) + " and " +
-                describe(*b->element) + ": a peering between them would save " +
-                formatMoney(saving) + " a month (2 attachments x 730 h x " +
-                formatPrice(*attachHour) + " + " + formatQuantity(gb) + " GB x " +
-                formatPrice(*tgwGb) + " of processing" +
-                (peeringTransfer > 0 ? " - " + formatMoney(peeringTransfer) +
-                                           " of inter-zone transfer on the peering"
-                                     : std::string()) +
-                ", prices of " + table.date + ")",
-            {tgw->id, attachments[0]->id, attachments[1]->id}));
+        out.push_back(
+            makeFinding(kInfo,
+                        describe(*tgw) + ": joins only " + describe(*a->element) + " and " +
+                            describe(*b->element) + ": a peering between them would save " +
+                            formatMoney(saving) + " a month (2 attachments x 730 h x " +
+                            formatPrice(*attachHour) + " + " + formatQuantity(gb) + " GB x " +
+                            formatPrice(*tgwGb) + " of processing" +
+                            (peeringTransfer > 0 ? " - " + formatMoney(peeringTransfer) +
+                                                       " of inter-zone transfer on the peering"
+                                                 : std::string()) +
+                            ", prices of " + table.date + ")",
+                        {tgw->id, attachments[0]->id, attachments[1]->id}));
     }
 }
 
