@@ -468,7 +468,10 @@ private:
         }
         if (into) {
             if (!value) {
-                return fail("\"" + field + "\" is not a text");
+                const std::string why = "\"" + field + "\" is not a text";
+                return fail(m_offer.offerCode.empty()
+                                ? "not an AWS Price List offer file (" + why + ")"
+                                : why);
             }
             *into = *value;
         }
@@ -694,8 +697,10 @@ std::optional<PriceRefresh> applyOfferPrices(std::string_view tableJson,
                 refresh.notes.push_back(name + ": tiered; took the first tier (beginRange 0) of " +
                                         price.sku + ", \"" + price.description + "\"");
             }
-            if (!value.is_number() || std::abs(value.get<double>() - price.usd) > 1e-12) {
+            const double before = value.get<double>();  // a number: parsePriceTable said so
+            if (std::abs(before - price.usd) > 1e-12) {
                 ++refresh.changed;
+                refresh.changes.push_back({name, before, price.usd});
             }
             value = price.usd;
             ++refresh.updated;

@@ -49,11 +49,19 @@ std::optional<OfferFile> parsePriceListOffer(std::string_view text,
                                              const std::set<std::string, std::less<>>* regions,
                                              std::string* error);
 
+/// A price of the table that a refresh changed.
+struct PriceChange {
+    std::string name;  ///< "us-east-1/ec2.t3.micro.hour"
+    double before = 0;
+    double after = 0;
+};
+
 /// What applyOfferPrices() did to a table.
 struct PriceRefresh {
     nlohmann::ordered_json table;       ///< the refreshed table, in the input's key order
     std::size_t updated = 0;            ///< region/key entries that got a price from the offers
     std::size_t changed = 0;            ///< ... of which the value differs from the table's
+    std::vector<PriceChange> changes;   ///< those, in the table's order
     std::vector<std::string> unpriced;  ///< "region/key" of the table no offer priced
     std::vector<std::string> notes;     ///< tiers taken, conflicting skus, ...
     std::vector<std::size_t> perOffer;  ///< entries updated from each offer, by offers' index
