@@ -540,6 +540,7 @@ std::optional<OfferFile> parseOffer(Input&& input,
 std::string formatUsd(double usd) {
     std::ostringstream out;
     out.imbue(std::locale::classic());
+    out.precision(10);
     out << usd;
     return out.str();
 }
@@ -684,8 +685,15 @@ std::optional<PriceRefresh> applyOfferPrices(std::string_view tableJson,
                              [&](const auto& c) { return c.first->usd == best->first; });
             const OfferPrice& price = *pick->first;
             if (counts.size() > 1) {
+                // The prices with their counts; a few only, when a broad match gave many.
+                constexpr std::size_t kListed = 5;
                 std::string others;
+                std::size_t listed = 0;
                 for (const auto& [usd, count] : counts) {
+                    if (listed++ == kListed) {
+                        others += ", " + std::to_string(counts.size() - kListed) + " more";
+                        break;
+                    }
                     others += (others.empty() ? "" : ", ") + formatUsd(usd) + " (" +
                               std::to_string(count) + ")";
                 }
