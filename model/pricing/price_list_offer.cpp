@@ -437,10 +437,13 @@ private:
         }
         if (at == Place::DimensionField) {
             const std::string& field = m_path[6];
-            std::string* into = field == "beginRange"    ? &m_dimension.beginRange
-                                : field == "endRange"    ? &m_dimension.endRange
-                                : field == "description" ? &m_dimension.description
-                                                         : nullptr;
+            // The files say beginRange/endRange; the format's documentation startingRange/
+            // endingRange: both are read.
+            std::string* into =
+                field == "beginRange" || field == "startingRange" ? &m_dimension.beginRange
+                : field == "endRange" || field == "endingRange"   ? &m_dimension.endRange
+                : field == "description"                          ? &m_dimension.description
+                                                                  : nullptr;
             if (into) {
                 if (!value) {
                     return fail(skuWhere("\"" + field + "\" is not a text"));

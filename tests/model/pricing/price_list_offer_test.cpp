@@ -244,6 +244,21 @@ TEST(PriceListOffer, TheTierFromZeroIsTakenWhateverTheOrderOfTheDimensions) {
     EXPECT_DOUBLE_EQ(again->prices[0].usd, 0.01);
     EXPECT_EQ(again->prices[0].description, "first");
     EXPECT_TRUE(again->prices[0].tiered);
+
+    // The format's documentation names the ranges startingRange/endingRange: read those too.
+    std::string documented = reordered;
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"beginRange", "startingRange"}, {"endRange", "endingRange"}}) {
+        for (auto at = documented.find(from); at != std::string::npos;
+             at = documented.find(from, at + to.size())) {
+            documented.replace(at, from.size(), to);
+        }
+    }
+    ASSERT_EQ(documented.find("beginRange"), std::string::npos);
+    const auto documentedOffer = parsePriceListOffer(documented, nullptr, &error);
+    ASSERT_TRUE(documentedOffer) << error;
+    ASSERT_EQ(documentedOffer->prices.size(), 1u);
+    EXPECT_DOUBLE_EQ(documentedOffer->prices[0].usd, 0.01);
 }
 
 TEST(PriceListOffer, OnlyTheAskedRegionsAreKept) {
