@@ -139,6 +139,20 @@ std::string_view productRegion(const Attributes& a) {
     return region.empty() ? attribute(a, "fromRegionCode") : region;
 }
 
+/// The table key suffix of an internet transfer tier by where it begins (GB a month), or "".
+std::string_view internetTierSuffix(std::string_view beginRange) {
+    if (beginRange == "10240") {
+        return ".next_40tb";
+    }
+    if (beginRange == "51200") {
+        return ".next_100tb";
+    }
+    if (beginRange == "153600") {
+        return ".over_150tb";
+    }
+    return {};
+}
+
 /// One price dimension of a matched sku, as the file wrote it.
 struct Dimension {
     std::string rateCode;
@@ -274,7 +288,17 @@ public:
             price.description = first->description;
             price.tiered =
                 list.size() > 1 || (!first->endRange.empty() && first->endRange != "Inf");
-            m_offer.prices.push_back(std::move(price));
+            m_offer.prices.push_back(price);
+            // Internet transfer out has a table key per volume tier above the first.
+            if (price.key == "data_transfer.internet.gb") {
+                for (const Dimension& d : list) {
+                    const std::string_view suffix = internetTierSuffix(d.beginRange);
+                    if (!suffix.empty()) {
+                        m_offer.prices.push_back({price.region, price.key + std::string(suffix),
+                                                  d.price, sku, d.description, false});
+                    }
+                }
+            }
         }
         std::sort(m_offer.prices.begin(), m_offer.prices.end(),
                   [](const OfferPrice& a, const OfferPrice& b) {

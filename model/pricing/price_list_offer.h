@@ -19,7 +19,8 @@ struct OfferPrice {
     double usd = 0;      ///< the OnDemand price of the first tier (beginRange 0)
     std::string sku;     ///< the product's sku
     std::string description;  ///< the price dimension's description
-    bool tiered = false;      ///< the sku has further tiers; usd is the first one's
+    bool tiered = false;      ///< the sku has further tiers; usd is the first one's (the
+                              ///< internet's tier keys, ".next_40tb"..., carry their own tier)
 };
 
 /// What one offer file holds for the price table.
@@ -39,9 +40,11 @@ std::string offerProductKey(const std::vector<std::pair<std::string, std::string
 /// Streams an offer file (SAX: memory holds one product at a time plus the matched ones) and
 /// returns the OnDemand prices of the products that map to a table key, in regions (all when
 /// regions is null). Reserved and other terms are skipped. A tiered price takes the tier that
-/// begins at 0. Objects must come in the files' order: "products" before "terms".
-/// nullopt with *error saying where ("byte 1234: ...", "sku ABC: ...") when the text is not JSON,
-/// is truncated, is not an offer file, has a wrong shape or a price that is not a number.
+/// begins at 0; internet transfer out also gives its tiers from 10 TB, 50 TB and 150 TB a
+/// month to the keys data_transfer.internet.gb.next_40tb, .next_100tb and .over_150tb. Objects must
+/// come in the files' order: "products" before "terms". nullopt with *error saying where ("byte
+/// 1234: ...", "sku ABC: ...") when the text is not JSON, is truncated, is not an offer file, has a
+/// wrong shape or a price that is not a number.
 std::optional<OfferFile> parsePriceListOffer(std::istream& in,
                                              const std::set<std::string, std::less<>>* regions,
                                              std::string* error);

@@ -35,7 +35,7 @@ TEST(PricingCommand, RefreshesTheBuiltInTableAndSaysWhatChangedAndWhatStaysUnver
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(r.err.isEmpty()) << r.err.toStdString();
     EXPECT_TRUE(r.out.startsWith(QStringLiteral(
-        "Refreshed 22 prices from 7 offer files: 3 changed; the table is dated 2026-12-04.\n")))
+        "Refreshed 25 prices from 7 offer files: 3 changed; the table is dated 2026-12-04.\n")))
         << r.out.toStdString();
     EXPECT_TRUE(r.out.contains(offer("AmazonEC2") +
                                QStringLiteral(": AmazonEC2 version 20261120180412, 10 products, 5 "

@@ -213,6 +213,9 @@ TEST(PriceListOffer, ReadsEachFixtureOfferAndOnlyTheOnDemandPricesOfMatchingProd
                   "us-east-1 data_transfer.inter_region.gb 0.02",  // to eu-west-1
                   "us-east-1 data_transfer.inter_zone.gb 0.01",
                   "us-east-1 data_transfer.internet.gb 0.09 tiered",
+                  "us-east-1 data_transfer.internet.gb.next_100tb 0.07",
+                  "us-east-1 data_transfer.internet.gb.next_40tb 0.085",
+                  "us-east-1 data_transfer.internet.gb.over_150tb 0.05",
               }));
 }
 
@@ -288,11 +291,11 @@ TEST(PriceListOffer, RefreshUpdatesPricesUnverifiedDateAndSourcesAndKeepsTheRest
     std::string error;
     const auto refresh = applyOfferPrices(builtInPriceTableJson(), offers, {}, &error);
     ASSERT_TRUE(refresh) << error;
-    // 18 us-east-1 keys and 4 eu-west-1 keys got a price; sa-east-1 is not in the table.
-    EXPECT_EQ(refresh->updated, 22u);
+    // 21 us-east-1 keys and 4 eu-west-1 keys got a price; sa-east-1 is not in the table.
+    EXPECT_EQ(refresh->updated, 25u);
     // Changed: ec2.t3.micro (0.0104), rds.db.t3.micro (0.018), the interface endpoint (0.01).
     EXPECT_EQ(refresh->changed, 3u);
-    EXPECT_EQ(refresh->perOffer, (std::vector<std::size_t>{5, 8, 1, 1, 2, 2, 3}));
+    EXPECT_EQ(refresh->perOffer, (std::vector<std::size_t>{5, 8, 1, 1, 2, 2, 6}));
 
     const std::string text = refresh->table.dump(2);
     const auto table = parsePriceTable(text, &error);
@@ -303,6 +306,9 @@ TEST(PriceListOffer, RefreshUpdatesPricesUnverifiedDateAndSourcesAndKeepsTheRest
     EXPECT_EQ(table->price("us-east-1", "rds.db.t3.micro.hour"), 0.019);
     EXPECT_EQ(table->price("us-east-1", "vpc_endpoint.interface.zone_hour"), 0.011);
     EXPECT_EQ(table->price("us-east-1", "data_transfer.internet.gb"), 0.09);
+    EXPECT_EQ(table->price("us-east-1", "data_transfer.internet.gb.over_150tb"), 0.05);
+    EXPECT_FALSE(contains(refresh->unpriced, "us-east-1/data_transfer.internet.gb.next_40tb"));
+    EXPECT_TRUE(contains(refresh->unpriced, "eu-west-1/data_transfer.internet.gb.next_40tb"));
     EXPECT_EQ(table->price("us-east-1", "data_transfer.inter_region.gb"), 0.02);
     EXPECT_EQ(table->price("eu-west-1", "load_balancer.application.hour"), 0.0252);
     EXPECT_FALSE(table->hasRegion("sa-east-1"));
@@ -332,7 +338,7 @@ TEST(PriceListOffer, RefreshUpdatesPricesUnverifiedDateAndSourcesAndKeepsTheRest
     EXPECT_TRUE(contains(unverified, "us-east-1/ec2.t3.nano.hour"));
     EXPECT_TRUE(contains(unverified, "ap-northeast-2/nat_gateway.hour"));
     const auto original = nlohmann::json::parse(builtInPriceTableJson())["unverified"];
-    EXPECT_EQ(unverified.size() + 21, original.size());  // 1 of the 22 was not listed
+    EXPECT_EQ(unverified.size() + 24, original.size());  // 1 of the 25 was not listed
 
     EXPECT_TRUE(contains(refresh->unpriced, "us-east-1/ec2.t3.nano.hour"));
     EXPECT_TRUE(contains(refresh->unpriced, "us-east-1/vpc_endpoint.gateway.hour"));
