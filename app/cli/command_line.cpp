@@ -12,6 +12,7 @@
 #include "cli/generate_command.h"
 #include "cli/import_command.h"
 #include "cli/info_command.h"
+#include "cli/pricing_command.h"
 #include "cli/reach_command.h"
 #include "cli/validate_command.h"
 #include "version.h"
@@ -60,6 +61,7 @@ const std::vector<Subcommand>& subcommands() {
          &runImportCommand},
         {"diff", "compare two diagrams, templates or scans", &runDiffCommand},
         {"cost", "what a design costs a month, line by line", &runCostCommand},
+        {"pricing", "refresh the price table from AWS Price List offer files", &runPricingCommand},
         {"help", "show this help", &runHelp},
     };
     return table;

@@ -24,6 +24,12 @@ int runCostCommand(const QStringList& arguments) {
                                     QStringLiteral("text (default), json or csv."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
     parser.addOption(format);
+    const QCommandLineOption prices(
+        QStringLiteral("prices"),
+        QStringLiteral("Price with this table (price_table.json's format, e.g. written by "
+                       "skydraft pricing refresh) instead of the built-in one."),
+        QStringLiteral("FILE"));
+    parser.addOption(prices);
     if (!parser.parse(arguments)) {
         printError(QStringLiteral("cost: ") + parser.errorText());
         return kUnusable;
@@ -57,7 +63,21 @@ int runCostCommand(const QStringList& arguments) {
     if (!diagram) {
         return kUnusable;
     }
-    const PriceTable& table = builtInPriceTable();
+    std::optional<PriceTable> loaded;
+    if (parser.isSet(prices)) {
+        const QString pricesPath = parser.value(prices);
+        const auto bytes = readInputFile(pricesPath);
+        if (!bytes) {
+            return kUnusable;
+        }
+        std::string error;
+        loaded = parsePriceTable(std::string_view(bytes->constData(), bytes->size()), &error);
+        if (!loaded) {
+            printError(pricesPath + QStringLiteral(": ") + QString::fromStdString(error));
+            return kUnusable;
+        }
+    }
+    const PriceTable& table = loaded ? *loaded : builtInPriceTable();
     if (!options->region.empty() && !table.hasRegion(options->region)) {
         QStringList covered;
         for (const auto& [region, prices] : table.regions) {

@@ -1,4 +1,5 @@
-// `skydraft cost FILE [--region R] [--format text|json|csv]`: what a design costs a month.
+// `skydraft cost FILE [--region R] [--format text|json|csv] [--prices TABLE.json]`: what a design
+// costs a month.
 #pragma once
 
 #include <QStringList>

@@ -67,6 +67,10 @@ std::optional<PriceTable> parsePriceTable(std::string_view text, std::string* er
     return table;
 }
 
+std::string_view builtInPriceTableJson() {
+    return kPriceTableJson;
+}
+
 const PriceTable& builtInPriceTable() {
     static const PriceTable table = [] {
         std::string error;

@@ -30,4 +30,7 @@ std::optional<PriceTable> parsePriceTable(std::string_view json, std::string* er
 /// The table built into Skydraft (model/pricing/price_table.json), read once.
 const PriceTable& builtInPriceTable();
 
+/// The text of the built-in table's JSON, as shipped (the input of a refresh).
+std::string_view builtInPriceTableJson();
+
 }  // namespace skydraft
