@@ -42,6 +42,23 @@ bool differentRegions(const Diagram& diagram, const Element* a, const Element* b
     return !ra.empty() && !rb.empty() && ra != rb;
 }
 
+/// The path goes through the NAT gateway: charged in its region, across zones or not.
+void throughNat(const Diagram& diagram, std::string_view natId, TrafficPath& path) {
+    path.via = TrafficVia::NatGateway;
+    path.natGateway = diagram.element(natId);
+    path.region = pricingRegion(diagram, path.natGateway);
+    path.crossZoneToNat =
+        path.natGateway &&
+        differentZones(diagram, path.subnet, runningSubnet(diagram, *path.natGateway));
+}
+
+/// Between the two ends' subnets over a peering or a transit gateway: regions, else zones.
+void betweenSubnets(const Diagram& diagram, TrafficPath& path) {
+    path.crossRegion = differentRegions(diagram, path.subnet, path.destinationSubnet);
+    path.crossZone =
+        !path.crossRegion && differentZones(diagram, path.subnet, path.destinationSubnet);
+}
+
 /// Follows the route for a destination outside the VPC's subnets (a service, the internet).
 void followOutward(const Diagram& diagram, const RouteAnalysis& routes, TrafficPath& path) {
     // Any public address: the services' own ranges are prefix lists, not CIDRs of the design.
@@ -59,11 +76,7 @@ void followOutward(const Diagram& diagram, const RouteAnalysis& routes, TrafficP
     }
     const std::string_view kind = routes.targetKind(route->target);
     if (kind == kinds::kNatGateway) {
-        path.via = TrafficVia::NatGateway;
-        path.natGateway = diagram.element(route->target);
-        path.region = pricingRegion(diagram, path.natGateway);
-        path.crossZoneToNat =
-            differentZones(diagram, path.subnet, runningSubnet(diagram, *path.natGateway));
+        throughNat(diagram, route->target, path);
     } else if (kind == kinds::kInternetGateway) {
         path.via = TrafficVia::InternetGateway;
     }
@@ -87,21 +100,13 @@ void followToSubnet(const Diagram& diagram, const RouteAnalysis& routes, Traffic
     } else if (kind == kinds::kVpcPeering) {
         path.via = TrafficVia::Peering;
         path.peering = diagram.connection(route->target);
-        path.crossRegion = differentRegions(diagram, path.subnet, path.destinationSubnet);
-        path.crossZone =
-            !path.crossRegion && differentZones(diagram, path.subnet, path.destinationSubnet);
+        betweenSubnets(diagram, path);
     } else if (kind == kinds::kTransitGateway) {
         path.via = TrafficVia::TransitGateway;
         path.transitGateway = diagram.element(route->target);
-        path.crossRegion = differentRegions(diagram, path.subnet, path.destinationSubnet);
-        path.crossZone =
-            !path.crossRegion && differentZones(diagram, path.subnet, path.destinationSubnet);
+        betweenSubnets(diagram, path);
     } else if (kind == kinds::kNatGateway) {
-        path.via = TrafficVia::NatGateway;  // a private NAT gateway between networks
-        path.natGateway = diagram.element(route->target);
-        path.region = pricingRegion(diagram, path.natGateway);
-        path.crossZoneToNat =
-            differentZones(diagram, path.subnet, runningSubnet(diagram, *path.natGateway));
+        throughNat(diagram, route->target, path);  // a private NAT gateway between networks
     }
 }
 

@@ -10,10 +10,6 @@ namespace {
 using nlohmann::json;
 using namespace test;
 
-Connection uses(std::string id, std::string from, std::string to, int gb) {
-    return {id, "uses", "", std::move(from), std::move(to), {{"gb_per_month", gb}}, {}};
-}
-
 bool has(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }

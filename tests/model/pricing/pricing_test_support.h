@@ -42,6 +42,11 @@ inline Diagram network(const std::string& region = "us-east-1") {
     return d;
 }
 
+/// A "uses" line carrying gb GB a month.
+inline Connection uses(std::string id, std::string from, std::string to, int gb) {
+    return {std::move(id), "uses", "", std::move(from), std::move(to), {{"gb_per_month", gb}}, {}};
+}
+
 /// The line of an element or connection, or nullptr.
 inline const CostLine* lineOf(const CostReport& report, std::string_view id) {
     for (const CostLine& line : report.lines) {

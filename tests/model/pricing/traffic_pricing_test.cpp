@@ -13,10 +13,6 @@ namespace {
 using nlohmann::json;
 using namespace test;
 
-Connection uses(std::string id, std::string from, std::string to, int gb) {
-    return {id, "uses", "", std::move(from), std::move(to), {{"gb_per_month", gb}}, {}};
-}
-
 std::string formulaOf(const CostReport& report, std::string_view id) {
     const CostLine* line = lineOf(report, id);
     return line ? line->formula() : std::string("(no line)");
